@@ -27,8 +27,8 @@ public final class PassTicketGenerator {
         String a = RacfName.normalize(applid, "APPLID");
         PassTicketDefinition definition = resolver.forGeneration(a).orElseThrow(() -> new PassTicketSetupException(a,
                 "no PassTicket definition for APPLID " + a + ": define PTKTDATA profile " + a
-                        + " with SSIGNON(KEYMASKED(...)) or SSIGNON(KEYLABEL...(...)) (or passgate.passticket." + a
-                        + ".legacy-key / .enhanced-key in configuration)"));
+                        + " with SSIGNON(KEYMASKED(<16 hex digits>)) or SSIGNON(ENCRYPTKEY(<hex>)), or set passgate.passticket." + a
+                        + ".legacy-key or .enhanced-key"));
         PassTicketAlgorithm algorithm = definition.generator().orElseThrow(() -> new PassTicketSetupException(a,
                 "PTKTDATA profile " + definition.profile() + " has no key: add an SSIGNON segment with a legacy or"
                         + " enhanced key"));
