@@ -1,0 +1,128 @@
+package dev.passgate;
+
+import dev.passgate.camel.PassTicketComponent;
+import dev.passgate.camel.ReplayPurgeProcessor;
+import dev.passgate.passticket.JdbcReplayStore;
+import dev.passgate.passticket.PassTicketEvaluator;
+import dev.passgate.passticket.PassTicketGenerator;
+import dev.passgate.passticket.PropertiesDefinitionResolver;
+import dev.passgate.passticket.UnsafeApplids;
+import dev.passgate.store.Database;
+import java.time.Clock;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point that puts PassGate into a CamelContext: settings defaults, the store,
+ * the beans its routes call by name, the {@code passticket:} component and the built-in routes.
+ *
+ * <p>{@code passgate serve} calls it from camel-main; an ESB or any Camel application calls
+ * it on its own context before starting it:
+ *
+ * <pre>
+ * CamelContext context = new DefaultCamelContext();
+ * context.getPropertiesComponent().addInitialProperty("passgate.data.dir", "/var/passgate");
+ * PassGate.install(context);
+ * context.start();
+ * </pre>
+ */
+public final class PassGate {
+
+    /** Built-in route files, loaded in this order. Integrator routes come from {@code passgate.routes.dir}. */
+    public static final List<String> BUILT_IN_ROUTES = List.of("classpath:routes/passticket.camel.yaml");
+
+    /** Registry names of the beans PassGate binds; routes refer to them. */
+    public static final String SETTINGS = "passGateSettings";
+    public static final String DATA_SOURCE = "passGateDataSource";
+    public static final String CLOCK = "passGateClock";
+    public static final String GENERATOR = "passTicketGenerator";
+    public static final String EVALUATOR = "passTicketEvaluator";
+    public static final String REPLAY_STORE = "passTicketReplayStore";
+    public static final String REPLAY_PURGE = "passTicketReplayPurge";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PassGate.class);
+
+    private final PassGateSettings settings;
+    private final Database database;
+
+    private PassGate(PassGateSettings settings, Database database) {
+        this.settings = settings;
+        this.database = database;
+    }
+
+    /**
+     * Installs PassGate into a context that has not been started. Settings the context
+     * cannot resolve take PassGate's built-in defaults.
+     *
+     * @throws IllegalStateException when the configuration is unusable (the message says why)
+     */
+    public static PassGate install(CamelContext context) throws Exception {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        PassGateSettings.defaults().forEach((k, v) -> {
+            if (properties.resolveProperty((String) k).isEmpty()) {
+                properties.addInitialProperty((String) k, (String) v);
+            }
+        });
+        PassGateSettings settings = new PassGateSettings(properties::resolveProperty);
+        checkOwnApplid(settings);
+
+        Database database = Database.open(settings.storeUrl(), settings.string(PassGateSettings.STORE_USER),
+                settings.string(PassGateSettings.STORE_PASSWORD), settings.integer(PassGateSettings.STORE_MAX_CONNECTIONS));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                database.close(); // services stop after routes, so nothing uses it any more
+            }
+        }, true, true);
+
+        Clock clock = Clock.systemUTC();
+        var resolver = new PropertiesDefinitionResolver(properties::resolveProperty, settings.systemName());
+        var replayStore = new JdbcReplayStore(database.dataSource());
+
+        Registry registry = context.getRegistry();
+        registry.bind(SETTINGS, settings);
+        registry.bind(DATA_SOURCE, database.dataSource());
+        registry.bind(CLOCK, clock);
+        registry.bind(GENERATOR, new PassTicketGenerator(resolver, clock));
+        registry.bind(EVALUATOR, new PassTicketEvaluator(resolver, replayStore, clock));
+        registry.bind(REPLAY_STORE, replayStore);
+        registry.bind(REPLAY_PURGE, new ReplayPurgeProcessor(replayStore, clock));
+
+        if (context.hasComponent("passticket") == null) {
+            context.addComponent("passticket", new PassTicketComponent());
+        }
+        var loader = PluginHelper.getRoutesLoader(context);
+        for (String location : BUILT_IN_ROUTES) {
+            loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
+        }
+        return new PassGate(settings, database);
+    }
+
+    private static void checkOwnApplid(PassGateSettings settings) {
+        String applid = settings.applid();
+        if (UnsafeApplids.isUnsafe(applid, settings.systemName())) {
+            if (!settings.flag(PassGateSettings.ALLOW_UNSAFE_APPLID)) {
+                throw new IllegalStateException(UnsafeApplids.explain(applid) + " To use it anyway set "
+                        + PassGateSettings.ALLOW_UNSAFE_APPLID + "=true.");
+            }
+            LOG.warn("{} Running with it because {}=true.", UnsafeApplids.explain(applid),
+                    PassGateSettings.ALLOW_UNSAFE_APPLID);
+        }
+    }
+
+    public PassGateSettings settings() {
+        return settings;
+    }
+
+    /** The database URL (no credentials), for start-up messages. */
+    public String databaseUrl() {
+        return database.url();
+    }
+}
