@@ -1,0 +1,82 @@
+package dev.passgate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.Route;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * What {@code passgate serve} adds to camel-main: PassGate itself, then the integrator's
+ * routes from {@code passgate.routes.dir}, and the start-up summary on the console.
+ */
+public final class PassGateMainConfiguration implements CamelConfiguration {
+
+    /** Route files an integrator may drop into the routes folder. */
+    private static final List<String> ROUTE_SUFFIXES = List.of(".yaml", ".yml", ".xml");
+    /** Consumers that listen on a network port, for the start-up summary. */
+    private static final List<String> LISTENING_SCHEMES = List.of("netty", "netty-http", "platform-http");
+
+    private final Path configFile;
+    private final PrintWriter console;
+
+    public PassGateMainConfiguration(Path configFile, PrintWriter console) {
+        this.configFile = configFile;
+        this.console = console;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PassGate passGate = PassGate.install(context);
+        Path routesDir = passGate.settings().routesDir();
+        loadIntegratorRoutes(context, routesDir);
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event.getType() == CamelEvent.Type.CamelContextStarted) {
+                    printSummary(context, passGate, routesDir);
+                } else if (event.getType() == CamelEvent.Type.CamelContextStopped) {
+                    console.println("PassGate stopped");
+                }
+            }
+        });
+    }
+
+    /** Loads every route file in the folder, in name order; creates the folder when missing. */
+    static void loadIntegratorRoutes(CamelContext context, Path routesDir) throws Exception {
+        Files.createDirectories(routesDir);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(routesDir)) {
+            files = list.filter(p -> ROUTE_SUFFIXES.stream().anyMatch(s -> p.getFileName().toString().endsWith(s)))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the routes folder " + routesDir, e);
+        }
+        var loader = PluginHelper.getRoutesLoader(context);
+        for (Path file : files) {
+            loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:" + file));
+        }
+    }
+
+    private void printSummary(CamelContext context, PassGate passGate, Path routesDir) {
+        console.println("PassGate started (APPLID " + passGate.settings().applid() + ")");
+        for (Route route : context.getRoutes()) {
+            String uri = route.getEndpoint().getEndpointUri();
+            String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : uri;
+            if (LISTENING_SCHEMES.contains(scheme)) {
+                console.println("  listening: " + route.getEndpoint().getEndpointBaseUri() + " (route " + route.getRouteId() + ")");
+            }
+        }
+        console.println("  data:      " + passGate.settings().dataDir() + " (" + passGate.databaseUrl() + ")");
+        console.println("  config:    " + configFile + (Files.exists(configFile) ? "" : " (not present, defaults in use)"));
+        console.println("  routes:    " + routesDir);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.passgate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code target/passgate.jar} and {@code bin/passgate}, run as an operator runs
+ * them: in their own process. Runs in Maven's integration-test phase, after packaging.
+ */
+class PackagedJarIT {
+
+    private static final Path SCRIPT = Path.of("bin/passgate").toAbsolutePath();
+
+    @TempDir
+    Path work;
+
+    private Process start(Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    private static String output(Process p) throws Exception {
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return out;
+    }
+
+    @Test
+    void theScriptRunsThePassTicketCommandFromThePackagedJar() throws Exception {
+        Process p = start(Map.of(), "passticket", "generate", "--user", "IBMUSER", "--applid", "TSOR001",
+                "--key", "E001193519561977", "--time", "1700000000");
+        assertEquals("ZVQLMCAN\n", output(p));
+        assertEquals(0, p.exitValue());
+
+        Process bad = start(Map.of(), "passticket", "generate", "--user", "IBMUSER", "--applid", "TSOR001",
+                "--key", "E00119351956197");
+        assertTrue(output(bad).startsWith("passgate: "));
+        assertEquals(2, bad.exitValue());
+    }
+
+    @Test
+    void serveStartsWithEnvironmentOverridesAndStopsCleanlyOnSigterm() throws Exception {
+        Path data = work.resolve("data");
+        for (int run = 1; run <= 2; run++) { // the second start opens what the first left behind
+            Process serve = start(Map.of("PASSGATE_APPLID", "ENVAPPL"), "serve", "--data", data.toString());
+            Lines lines = new Lines(serve);
+            String started = lines.await("PassGate started", 60);
+            assertTrue(started.contains("APPLID ENVAPPL"), started);
+            assertTrue(lines.await("  data:", 5).contains(data.toString()));
+            // Process.destroy() would also close our end of its output; send the signal itself.
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor());
+            assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops within 30 s of SIGTERM");
+            lines.await("PassGate stopped", 5);
+        }
+        assertTrue(Files.exists(data.resolve("passgate.mv.db")));
+    }
+
+    /** Reads a process's output in the background so a test can wait for one line. */
+    private static final class Lines {
+        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final StringBuilder seen = new StringBuilder();
+
+        Lines(Process p) {
+            Thread t = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) {
+                        queue.add(line);
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+        }
+
+        String await(String prefix, int seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < deadline) {
+                String line = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    seen.append(line).append('\n');
+                    if (line.startsWith(prefix)) {
+                        return line;
+                    }
+                }
+            }
+            throw new AssertionError("no line starting with '" + prefix + "' within " + seconds + " s; output:\n" + seen);
+        }
+    }
+}
