@@ -1,0 +1,27 @@
+package dev.passgate.security;
+
+import java.util.Map;
+
+/**
+ * One resource profile as stored. The SSIGNON segment stays sealed here; only
+ * {@link #hasSsignon()} says it exists, which is all a listing may show.
+ *
+ * @param access principal (user, group or *) to access level
+ */
+public record ProfileRecord(String className, String name, boolean generic, AccessLevel uacc, String appldata,
+        String sealedSsignon, Map<String, AccessLevel> access) {
+
+    public boolean hasSsignon() {
+        return sealedSsignon != null;
+    }
+
+    public ProfileName profileName() {
+        return new ProfileName(name);
+    }
+
+    @Override
+    public String toString() {
+        return "ProfileRecord[" + className + " " + name + ", UACC " + uacc + (hasSsignon() ? ", SSIGNON defined" : "")
+                + "]";
+    }
+}

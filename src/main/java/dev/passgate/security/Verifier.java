@@ -1,0 +1,213 @@
+package dev.passgate.security;
+
+import dev.passgate.passticket.Evaluation;
+import dev.passgate.passticket.PassTicketEvaluator;
+import dev.passgate.passticket.RacfName;
+import dev.passgate.security.VerifyResult.Outcome;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * RACROUTE VERIFY: checks one logon's credentials and, on success, creates the user's
+ * {@link SecurityEnvironment}.
+ *
+ * <p>Rules clients can observe: an unknown user and a wrong secret give the same outcome
+ * after the same work (a password hash is computed either way); {@code USER_REVOKED} and
+ * {@code PASSWORD_EXPIRED} are revealed only after a correct secret; each wrong secret
+ * counts once toward the SETROPTS revoke limit; a protected (NOPASSWORD) user can never
+ * log on with a password. Every call is audited without its secrets.
+ */
+public final class Verifier {
+
+    private final UserStore users;
+    private final SecurityOptions options;
+    private final PasswordHasher hasher;
+    private final PassTicketEvaluator passTickets;
+    private final SecretBox box;
+    private final Totp totp;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Verifier(UserStore users, SecurityOptions options, PasswordHasher hasher, PassTicketEvaluator passTickets,
+            SecretBox box, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.options = options;
+        this.hasher = hasher;
+        this.passTickets = passTickets;
+        this.box = box;
+        this.totp = Totp.standard();
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public VerifyResult verify(VerifyRequest request) {
+        VerifyResult result = switch (request.method()) {
+            case PASSWORD -> byPassword(request);
+            case PASSTICKET -> byPassTicket(request);
+            case CERTIFICATE -> byCertificate(request);
+            default -> throw new IllegalArgumentException("unsupported logon method " + request.method());
+        };
+        String who = result.environment() != null ? result.environment().user() : normalizedOrNull(request.user());
+        audit.record("VERIFY", who, request.origin(), result.outcome().name(), request.method() + ": " + result.detail());
+        return result;
+    }
+
+    private VerifyResult byPassword(VerifyRequest r) {
+        char[] secret = r.password() == null ? new char[0] : r.password();
+        Optional<UserRecord> found = user(r.user());
+        if (found.isEmpty()) {
+            hasher.burn(secret);
+            return fail(Outcome.AUTH_FAILED, "unknown user");
+        }
+        UserRecord u = found.get();
+        String record = PasswordRules.isPhrase(secret) ? u.phraseHash() : u.passwordHash();
+        if (u.protectedUser() || record == null) {
+            hasher.burn(secret);
+            return fail(Outcome.AUTH_FAILED, u.protectedUser() ? "protected user (NOPASSWORD) cannot use a password"
+                    : "no " + (PasswordRules.isPhrase(secret) ? "phrase" : "password") + " is set");
+        }
+        if (!hasher.verify(secret, record)) {
+            return wrongSecret(u, "wrong password");
+        }
+        if (u.revoked()) {
+            return fail(Outcome.USER_REVOKED, "user is revoked");
+        }
+        Optional<VerifyResult> otpProblem = checkOtp(u, r.otp(), true);
+        if (otpProblem.isPresent()) {
+            return otpProblem.get();
+        }
+        boolean expired = expired(u);
+        if (expired && r.newPassword() == null) {
+            return fail(Outcome.PASSWORD_EXPIRED, "password expired");
+        }
+        if (r.newPassword() != null) {
+            Optional<String> problem = changePassword(u, secret, r.newPassword());
+            if (problem.isPresent()) {
+                return fail(Outcome.PASSWORD_REJECTED, problem.get());
+            }
+        } else if (hasher.outdated(record)) {
+            rehash(u, secret);
+        }
+        return succeed(u, LogonMethod.PASSWORD, expired ? "password changed at logon" : "password");
+    }
+
+    private VerifyResult byPassTicket(VerifyRequest r) {
+        Optional<UserRecord> found = user(r.user());
+        if (found.isEmpty()) {
+            return fail(Outcome.AUTH_FAILED, "unknown user");
+        }
+        UserRecord u = found.get();
+        Evaluation e = passTickets.evaluate(u.userId(), u.defaultGroup(), r.applid(), r.passticket());
+        switch (e.outcome()) {
+            case VALID:
+                break;
+            case NO_PROFILE:
+            case NO_KEY:
+                return fail(Outcome.PASSTICKET_SETUP, e.describe());
+            default:
+                return wrongSecret(u, e.describe());
+        }
+        if (u.revoked()) {
+            return fail(Outcome.USER_REVOKED, "user is revoked");
+        }
+        Optional<VerifyResult> otpProblem = checkOtp(u, r.otp(), false);
+        return otpProblem.orElseGet(() -> succeed(u, LogonMethod.PASSTICKET, e.describe()));
+    }
+
+    private VerifyResult byCertificate(VerifyRequest r) {
+        Optional<String> mapped = users.userForCertificate(r.certificateSubject(), r.certificateIssuer());
+        Optional<UserRecord> found = mapped.flatMap(users::find);
+        if (found.isEmpty()) {
+            return fail(Outcome.AUTH_FAILED, "certificate is not mapped to a user");
+        }
+        UserRecord u = found.get();
+        if (u.revoked()) {
+            return fail(Outcome.USER_REVOKED, "user is revoked");
+        }
+        Optional<VerifyResult> otpProblem = checkOtp(u, r.otp(), false);
+        return otpProblem.orElseGet(() -> succeed(u, LogonMethod.CERTIFICATE, "certificate " + r.certificateSubject()));
+    }
+
+    /** With required=true a user with a TOTP secret must give a code; otherwise a code given is checked. */
+    private Optional<VerifyResult> checkOtp(UserRecord u, String otp, boolean required) {
+        if (u.totpSecret() == null) {
+            return Optional.empty();
+        }
+        if (otp == null) {
+            return required ? Optional.of(fail(Outcome.OTP_REQUIRED, "one-time password required")) : Optional.empty();
+        }
+        byte[] secret = HexFormat.of().parseHex(box.open(u.totpSecret(), totpBinding(u.userId())));
+        if (!totp.verify(secret, otp, clock.instant().getEpochSecond())) {
+            return Optional.of(wrongSecret(u, "wrong one-time password"));
+        }
+        return Optional.empty();
+    }
+
+    static String totpBinding(String userId) {
+        return "TOTP/" + userId;
+    }
+
+    private Optional<String> changePassword(UserRecord u, char[] current, char[] next) {
+        Optional<String> problem = PasswordRules.problem(next, options.minLength());
+        if (problem.isPresent()) {
+            return problem;
+        }
+        if (java.util.Arrays.equals(current, next)) {
+            return Optional.of("the new password must differ from the current one");
+        }
+        String hash = hasher.hash(next);
+        boolean phrase = PasswordRules.isPhrase(next);
+        users.update(new UserRecord(u.userId(), u.name(), u.defaultGroup(), phrase ? u.passwordHash() : hash,
+                phrase ? hash : u.phraseHash(), false, clock.millis(), u.passwordInterval(), u.revoked(), 0,
+                u.protectedUser(), u.special(), u.totpSecret(), u.createdAt()));
+        return Optional.empty();
+    }
+
+    private void rehash(UserRecord u, char[] secret) {
+        String hash = hasher.hash(secret);
+        boolean phrase = PasswordRules.isPhrase(secret);
+        users.update(new UserRecord(u.userId(), u.name(), u.defaultGroup(), phrase ? u.passwordHash() : hash,
+                phrase ? hash : u.phraseHash(), u.passwordExpired(), u.passwordChangedAt(), u.passwordInterval(),
+                u.revoked(), u.failures(), u.protectedUser(), u.special(), u.totpSecret(), u.createdAt()));
+    }
+
+    private boolean expired(UserRecord u) {
+        if (u.passwordExpired()) {
+            return true;
+        }
+        int days = u.passwordInterval() != null ? u.passwordInterval() : options.intervalDays();
+        return u.passwordChangedAt() != null && days > 0
+                && clock.millis() > u.passwordChangedAt() + days * 86_400_000L;
+    }
+
+    /** Counts the failure and revokes the user at the SETROPTS limit. */
+    private VerifyResult wrongSecret(UserRecord u, String detail) {
+        int failures = users.recordFailure(u.userId());
+        int limit = options.revokeLimit();
+        if (!u.revoked() && limit > 0 && failures >= limit) {
+            users.setRevoked(u.userId(), true);
+            audit.record("REVOKE", u.userId(), null, "REVOKED", failures + " consecutive failed logons (limit " + limit + ")");
+        }
+        return fail(Outcome.AUTH_FAILED, detail);
+    }
+
+    private VerifyResult succeed(UserRecord u, LogonMethod method, String detail) {
+        users.resetFailures(u.userId());
+        var env = new SecurityEnvironment(u.userId(), u.defaultGroup(), users.groups(u.userId()), method, clock.instant());
+        return new VerifyResult(Outcome.SUCCESS, env, detail);
+    }
+
+    private static VerifyResult fail(Outcome outcome, String detail) {
+        return new VerifyResult(outcome, null, detail);
+    }
+
+    private Optional<UserRecord> user(String id) {
+        String normalized = normalizedOrNull(id);
+        return normalized == null ? Optional.empty() : users.find(normalized);
+    }
+
+    private static String normalizedOrNull(String id) {
+        return id != null && RacfName.isValid(id) ? RacfName.normalize(id, "user ID") : null;
+    }
+}
