@@ -89,3 +89,4 @@ CREATE TABLE audit_log (
 
 CREATE INDEX audit_log_at ON audit_log (at);
 CREATE INDEX audit_log_user ON audit_log (user_id);
+INSERT INTO sec_group (group_id, superior_group, created_at) VALUES ('SYS1', NULL, 0);

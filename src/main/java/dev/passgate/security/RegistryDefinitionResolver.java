@@ -54,8 +54,7 @@ public final class RegistryDefinitionResolver implements PassTicketDefinitionRes
     }
 
     SsignonSegment segment(ProfileRecord p) {
-        return p.hasSsignon() ? SsignonSegment.decode(box.open(p.sealedSsignon(), boundTo(p.name())))
-                : SsignonSegment.empty();
+        return p.hasSsignon() ? SsignonSegment.decodeSealed(box, p.sealedSsignon(), p.name()) : SsignonSegment.empty();
     }
 
     static String boundTo(String profile) {

@@ -49,6 +49,22 @@ public record SsignonSegment(String legacyKeyHex, String enhancedKeyHex, PassTic
                 type, timeout, replay, appldata);
     }
 
+    /** The segment sealed under the master key, bound to its PTKTDATA profile. */
+    public String seal(SecretBox box, String profile) {
+        return box.seal(encode(), RegistryDefinitionResolver.boundTo(profile));
+    }
+
+    public static SsignonSegment decodeSealed(SecretBox box, String sealed, String profile) {
+        return decode(box.open(sealed, RegistryDefinitionResolver.boundTo(profile)));
+    }
+
+    /** What a listing may say: which keys exist and the options, never the keys. */
+    public String describe() {
+        return "LEGACY-KEY=" + (legacyKeyHex != null ? "DEFINED" : "NONE") + " ENHANCED-KEY="
+                + (enhancedKeyHex != null ? "DEFINED" : "NONE") + " EPTTYPE=" + type + " EPTTIMEOUT=" + timeout
+                + " EPTREPLAY=" + (replay ? "YES" : "NO");
+    }
+
     String encode() {
         Map<String, String> m = new LinkedHashMap<>();
         if (legacyKeyHex != null) {
