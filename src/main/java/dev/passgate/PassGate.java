@@ -3,10 +3,11 @@ package dev.passgate;
 import dev.passgate.camel.PassTicketComponent;
 import dev.passgate.camel.ReplayPurgeProcessor;
 import dev.passgate.passticket.JdbcReplayStore;
-import dev.passgate.passticket.PassTicketEvaluator;
-import dev.passgate.passticket.PassTicketGenerator;
 import dev.passgate.passticket.PropertiesDefinitionResolver;
 import dev.passgate.passticket.UnsafeApplids;
+import dev.passgate.security.MasterKeys;
+import dev.passgate.security.SecurityBootstrap;
+import dev.passgate.security.SecurityRegistry;
 import dev.passgate.store.Database;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point that puts PassGate into a CamelContext: settings defaults, the store,
- * the beans its routes call by name, the {@code passticket:} component and the built-in routes.
+ * the security registry (with the definitions its own logon flow needs), the beans its
+ * routes call by name, the {@code passticket:} component and the built-in routes.
  *
  * <p>{@code passgate serve} calls it from camel-main; an ESB or any Camel application calls
  * it on its own context before starting it:
@@ -42,6 +44,7 @@ public final class PassGate {
     public static final String SETTINGS = "passGateSettings";
     public static final String DATA_SOURCE = "passGateDataSource";
     public static final String CLOCK = "passGateClock";
+    public static final String SECURITY = "passGateSecurity";
     public static final String GENERATOR = "passTicketGenerator";
     public static final String EVALUATOR = "passTicketEvaluator";
     public static final String REPLAY_STORE = "passTicketReplayStore";
@@ -51,10 +54,12 @@ public final class PassGate {
 
     private final PassGateSettings settings;
     private final Database database;
+    private final SecurityRegistry security;
 
-    private PassGate(PassGateSettings settings, Database database) {
+    private PassGate(PassGateSettings settings, Database database, SecurityRegistry security) {
         this.settings = settings;
         this.database = database;
+        this.security = security;
     }
 
     /**
@@ -83,15 +88,23 @@ public final class PassGate {
         }, true, true);
 
         Clock clock = Clock.systemUTC();
-        var resolver = new PropertiesDefinitionResolver(properties::resolveProperty, settings.systemName());
+        var configured = new PropertiesDefinitionResolver(properties::resolveProperty, settings.systemName());
         var replayStore = new JdbcReplayStore(database.dataSource());
+        byte[] masterKey = MasterKeys.load(settings.find(PassGateSettings.MASTER_KEY),
+                settings.path(PassGateSettings.MASTER_KEY_FILE), settings.dataDir());
+        SecurityRegistry security = new SecurityRegistry(database.dataSource(), masterKey,
+                settings.integer(PassGateSettings.PASSWORD_ITERATIONS), clock, settings.systemName(), List.of(configured));
+        SecurityBootstrap bootstrap = new SecurityBootstrap(security);
+        bootstrap.ensureLogonDefinitions(settings.applid());
+        bootstrap.applyFile(settings.path(PassGateSettings.BOOTSTRAP_FILE));
 
         Registry registry = context.getRegistry();
         registry.bind(SETTINGS, settings);
         registry.bind(DATA_SOURCE, database.dataSource());
         registry.bind(CLOCK, clock);
-        registry.bind(GENERATOR, new PassTicketGenerator(resolver, clock));
-        registry.bind(EVALUATOR, new PassTicketEvaluator(resolver, replayStore, clock));
+        registry.bind(SECURITY, security);
+        registry.bind(GENERATOR, security.passTicketGenerator());
+        registry.bind(EVALUATOR, security.passTicketEvaluator());
         registry.bind(REPLAY_STORE, replayStore);
         registry.bind(REPLAY_PURGE, new ReplayPurgeProcessor(replayStore, clock));
 
@@ -102,7 +115,7 @@ public final class PassGate {
         for (String location : BUILT_IN_ROUTES) {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
         }
-        return new PassGate(settings, database);
+        return new PassGate(settings, database, security);
     }
 
     private static void checkOwnApplid(PassGateSettings settings) {
@@ -119,6 +132,11 @@ public final class PassGate {
 
     public PassGateSettings settings() {
         return settings;
+    }
+
+    /** The security registry: verify, access checks, RACF commands, audit. */
+    public SecurityRegistry security() {
+        return security;
     }
 
     /** The database URL (no credentials), for start-up messages. */

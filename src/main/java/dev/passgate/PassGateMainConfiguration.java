@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.passgate.security.SecurityBootstrap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Route;
@@ -36,6 +37,7 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PassGate passGate = PassGate.install(context);
+        new SecurityBootstrap(passGate.security()).ensureAdministrator(console);
         Path routesDir = passGate.settings().routesDir();
         loadIntegratorRoutes(context, routesDir);
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {

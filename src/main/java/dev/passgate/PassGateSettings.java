@@ -27,6 +27,10 @@ public final class PassGateSettings {
     public static final String STORE_USER = "passgate.store.user";
     public static final String STORE_PASSWORD = "passgate.store.password";
     public static final String STORE_MAX_CONNECTIONS = "passgate.store.max-connections";
+    public static final String MASTER_KEY = "passgate.security.master-key";
+    public static final String MASTER_KEY_FILE = "passgate.security.master-key-file";
+    public static final String PASSWORD_ITERATIONS = "passgate.security.password-iterations";
+    public static final String BOOTSTRAP_FILE = "passgate.security.bootstrap-file";
 
     private static final Properties DEFAULTS = loadDefaults();
 
@@ -84,6 +88,10 @@ public final class PassGateSettings {
 
     public Path routesDir() {
         return Path.of(string(ROUTES_DIR)).toAbsolutePath().normalize();
+    }
+
+    public Path path(String key) {
+        return Path.of(string(key)).toAbsolutePath().normalize();
     }
 
     /** The configured JDBC URL, or the embedded H2 file in the data folder. */

@@ -60,7 +60,9 @@ class PackagedJarIT {
     void serveStartsWithEnvironmentOverridesAndStopsCleanlyOnSigterm() throws Exception {
         Path data = work.resolve("data");
         for (int run = 1; run <= 2; run++) { // the second start opens what the first left behind
-            Process serve = start(Map.of("PASSGATE_APPLID", "ENVAPPL"), "serve", "--data", data.toString());
+            Process serve = start(Map.of("PASSGATE_APPLID", "ENVAPPL",
+                    "PASSGATE_SECURITY_MASTER_KEY_FILE", work.resolve("master.key").toString()),
+                    "serve", "--data", data.toString());
             Lines lines = new Lines(serve);
             String started = lines.await("PassGate started", 60);
             assertTrue(started.contains("APPLID ENVAPPL"), started);

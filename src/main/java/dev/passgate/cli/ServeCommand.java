@@ -43,6 +43,8 @@ final class ServeCommand implements Callable<Integer> {
         // Relative defaults mean "under the PassGate home", wherever the command was started from.
         main.addInitialProperty("passgate.data.dir", home.resolve("data").toString());
         main.addInitialProperty("passgate.routes.dir", home.resolve("config/routes").toString());
+        main.addInitialProperty("passgate.security.master-key-file", home.resolve("config/master.key").toString());
+        main.addInitialProperty("passgate.security.bootstrap-file", home.resolve("config/bootstrap.racf").toString());
         if (data != null) {
             main.addOverrideProperty("passgate.data.dir", data.toAbsolutePath().toString());
         }

@@ -34,13 +34,13 @@ public final class AuditLog {
 
     public void record(String event, String user, String actor, String outcome, String detail) {
         String d = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX - 3) + "...";
-        jdbc.update("INSERT INTO audit_log (at, event, user_id, actor, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO audit_log (logged_at, event, user_id, actor, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)",
                 Timestamp.from(clock.instant()), event, user, actor, outcome, d);
     }
 
     /** Newest first; null filters match everything. */
     public List<Entry> query(String user, String event, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT id, at, event, user_id, actor, outcome, detail FROM audit_log WHERE 1=1");
+        StringBuilder sql = new StringBuilder("SELECT id, logged_at, event, user_id, actor, outcome, detail FROM audit_log WHERE 1=1");
         List<Object> args = new ArrayList<>();
         if (user != null) {
             sql.append(" AND user_id = ?");

@@ -36,13 +36,13 @@ public final class SecurityOptions {
     }
 
     public int get(String name, int fallback) {
-        return jdbc.queryOne("SELECT value FROM sec_option WHERE name = ?", rs -> Integer.parseInt(rs.getString(1)), name)
+        return jdbc.queryOne("SELECT option_value FROM sec_option WHERE name = ?", rs -> Integer.parseInt(rs.getString(1)), name)
                 .orElse(fallback);
     }
 
     public void set(String name, int value) {
-        if (jdbc.update("UPDATE sec_option SET value = ? WHERE name = ?", Integer.toString(value), name) == 0) {
-            jdbc.update("INSERT INTO sec_option (name, value) VALUES (?, ?)", name, Integer.toString(value));
+        if (jdbc.update("UPDATE sec_option SET option_value = ? WHERE name = ?", Integer.toString(value), name) == 0) {
+            jdbc.update("INSERT INTO sec_option (name, option_value) VALUES (?, ?)", name, Integer.toString(value));
         }
     }
 }

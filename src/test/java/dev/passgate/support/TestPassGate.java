@@ -10,6 +10,11 @@ import org.apache.camel.support.ResourceHelper;
 /** Installs PassGate into a test's CamelContext with its own data folder, as an integrator would. */
 public final class TestPassGate {
 
+    /** A fixed master key for tests, so no test writes a key file into the working tree. */
+    public static final String MASTER_KEY = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
+    /** Cheap password hashing for tests; the production default is exercised by PasswordHasherTest. */
+    public static final String TEST_ITERATIONS = "1000";
+
     /** Key of the spec's worked legacy example. */
     public static final String LEGACY_KEY = "E001193519561977";
 
@@ -19,6 +24,9 @@ public final class TestPassGate {
     public static PassGate install(CamelContext context, Path dataDir, Map<String, String> settings) throws Exception {
         var properties = context.getPropertiesComponent();
         properties.addInitialProperty("passgate.data.dir", dataDir.toString());
+        properties.addInitialProperty("passgate.security.master-key", MASTER_KEY);
+        properties.addInitialProperty("passgate.security.password-iterations", TEST_ITERATIONS);
+        properties.addInitialProperty("passgate.security.bootstrap-file", dataDir.resolve("no-bootstrap.racf").toString());
         settings.forEach(properties::addInitialProperty);
         return PassGate.install(context);
     }

@@ -1,0 +1,74 @@
+package dev.passgate.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the master key that seals keys and TOTP secrets at rest: from configuration or the
+ * environment ({@code passgate.security.master-key}, 64 hex digits), else from a key file
+ * kept with the configuration, never in the data folder. A missing key file is created
+ * once, readable by its owner only, with a warning to back it up: without it the stored
+ * keys cannot be read.
+ */
+public final class MasterKeys {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MasterKeys.class);
+
+    private MasterKeys() {
+    }
+
+    public static byte[] load(Optional<String> configuredHex, Path keyFile, Path dataDir) {
+        if (configuredHex.isPresent()) {
+            return parse(configuredHex.get(), "passgate.security.master-key");
+        }
+        Path file = keyFile.toAbsolutePath().normalize();
+        if (file.startsWith(dataDir.toAbsolutePath().normalize())) {
+            throw new IllegalStateException("passgate.security.master-key-file " + file + " lies in the data folder: keep"
+                    + " the master key apart from the database it protects");
+        }
+        try {
+            if (!Files.exists(file)) {
+                create(file);
+            }
+            return parse(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the master key file " + file, e);
+        }
+    }
+
+    private static void create(Path file) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            return; // another process made it first; use theirs
+        }
+        Files.writeString(file, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII);
+        LOG.warn("Created a new master key in {}. Back it up: PassTicket keys and TOTP secrets in the database cannot be"
+                + " read without it. To supply it instead, set passgate.security.master-key (64 hex digits).", file);
+    }
+
+    private static byte[] parse(String text, String source) {
+        String hex = text.trim();
+        if (hex.length() != 64 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalStateException(source + ": a master key is 64 hexadecimal digits");
+        }
+        return HexFormat.of().parseHex(hex);
+    }
+}

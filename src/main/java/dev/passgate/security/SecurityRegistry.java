@@ -1,0 +1,119 @@
+package dev.passgate.security;
+
+import dev.passgate.passticket.JdbcReplayStore;
+import dev.passgate.passticket.PassTicketDefinitionResolver;
+import dev.passgate.passticket.PassTicketEvaluator;
+import dev.passgate.passticket.PassTicketGenerator;
+import dev.passgate.security.racf.RacfCommandProcessor;
+import dev.passgate.store.Jdbc;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The security registry assembled: stores, verify, access checks, PassTicket definitions
+ * from PTKTDATA profiles (with any extra resolvers, e.g. configuration, asked after them),
+ * the RACF commands and the audit log. One per PassGate node.
+ */
+public final class SecurityRegistry {
+
+    private final UserStore users;
+    private final GroupStore groups;
+    private final ProfileStore profiles;
+    private final SecurityOptions options;
+    private final AuditLog audit;
+    private final AccessChecker access;
+    private final RegistryDefinitionResolver registryResolver;
+    private final PassTicketDefinitionResolver resolver;
+    private final PassTicketGenerator generator;
+    private final PassTicketEvaluator evaluator;
+    private final Verifier verifier;
+    private final RacfCommandProcessor commands;
+    private final PasswordHasher hasher;
+    private final SecretBox box;
+    private final Clock clock;
+
+    /**
+     * @param fallbackResolvers asked for PassTicket definitions the registry does not have
+     * @param systemName        this node's system name, for the unsafe-APPLID warnings
+     */
+    public SecurityRegistry(DataSource dataSource, byte[] masterKey, int passwordIterations, Clock clock,
+            String systemName, List<PassTicketDefinitionResolver> fallbackResolvers) {
+        Jdbc jdbc = new Jdbc(dataSource);
+        this.clock = clock;
+        this.box = new SecretBox(masterKey);
+        this.hasher = new PasswordHasher(passwordIterations);
+        this.users = new UserStore(jdbc);
+        this.groups = new GroupStore(jdbc);
+        this.profiles = new ProfileStore(jdbc);
+        this.options = new SecurityOptions(jdbc);
+        this.audit = new AuditLog(jdbc, clock);
+        this.access = new AccessChecker(profiles);
+        this.registryResolver = new RegistryDefinitionResolver(profiles, box, clock, 10_000);
+        List<PassTicketDefinitionResolver> chain = new ArrayList<>();
+        chain.add(registryResolver);
+        chain.addAll(fallbackResolvers);
+        this.resolver = new CompositeDefinitionResolver(chain);
+        this.generator = new PassTicketGenerator(resolver, clock);
+        this.evaluator = new PassTicketEvaluator(resolver, new JdbcReplayStore(dataSource), clock);
+        this.verifier = new Verifier(users, options, hasher, evaluator, box, audit, clock);
+        this.commands = new RacfCommandProcessor(jdbc, hasher, box, audit, clock, systemName, registryResolver::invalidate);
+    }
+
+    public Verifier verifier() {
+        return verifier;
+    }
+
+    public AccessChecker access() {
+        return access;
+    }
+
+    public RacfCommandProcessor commands() {
+        return commands;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public PassTicketDefinitionResolver passTicketDefinitions() {
+        return resolver;
+    }
+
+    public PassTicketGenerator passTicketGenerator() {
+        return generator;
+    }
+
+    public PassTicketEvaluator passTicketEvaluator() {
+        return evaluator;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public GroupStore groups() {
+        return groups;
+    }
+
+    public ProfileStore profiles() {
+        return profiles;
+    }
+
+    public SecurityOptions options() {
+        return options;
+    }
+
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
+    SecretBox box() {
+        return box;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}
