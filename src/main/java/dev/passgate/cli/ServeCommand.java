@@ -1,14 +1,12 @@
 package dev.passgate.cli;
 
 import dev.passgate.PassGateMainConfiguration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,32 +22,21 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file (default: config/application.properties under the PassGate home).")
-    Path config;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (overrides passgate.data.dir).")
-    Path data;
+    @Mixin
+    ConfigOptions options;
 
     @Override
     public Integer call() throws Exception {
-        Path home = Home.path();
-        Path configFile = config != null ? config : home.resolve("config/application.properties");
-        if (config != null && !Files.isRegularFile(config)) {
-            throw new ParameterException(spec.commandLine(), "--config " + config + ": no such file");
-        }
+        Path configFile = options.configFile();
         Main main = new Main();
-        main.setPropertyPlaceholderLocations("file:" + configFile.toAbsolutePath() + ";optional=true");
+        main.setPropertyPlaceholderLocations("file:" + configFile + ";optional=true");
         // Relative defaults mean "under the PassGate home", wherever the command was started from.
-        main.addInitialProperty("passgate.data.dir", home.resolve("data").toString());
-        main.addInitialProperty("passgate.routes.dir", home.resolve("config/routes").toString());
-        main.addInitialProperty("passgate.security.master-key-file", home.resolve("config/master.key").toString());
-        main.addInitialProperty("passgate.security.bootstrap-file", home.resolve("config/bootstrap.racf").toString());
-        if (data != null) {
-            main.addOverrideProperty("passgate.data.dir", data.toAbsolutePath().toString());
+        ConfigOptions.homeDefaults(Home.path()).forEach(main::addInitialProperty);
+        if (options.data != null) {
+            main.addOverrideProperty("passgate.data.dir", options.data.toAbsolutePath().toString());
         }
         main.configure().withName("passgate");
-        main.configure().addConfiguration(new PassGateMainConfiguration(configFile.toAbsolutePath(),
+        main.configure().addConfiguration(new PassGateMainConfiguration(configFile,
                 spec.commandLine().getOut()));
         main.run();
         return main.getExitCode();

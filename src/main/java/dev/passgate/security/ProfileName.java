@@ -36,34 +36,32 @@ public final class ProfileName implements Comparable<ProfileName> {
         this.name = name;
         this.generic = isGeneric(name);
         List<Integer> ranks = new ArrayList<>();
-        StringBuilder regex = new StringBuilder();
+        List<String> pieces = new ArrayList<>();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '*' && i + 1 < name.length() && name.charAt(i + 1) == '*') {
-                // ".**" at the end or in the middle: zero or more further qualifiers
-                if (regex.length() >= 2 && regex.substring(regex.length() - 2).equals("\\.")) {
-                    regex.setLength(regex.length() - 2);
-                    regex.append("(\\..*)?");
+                if (i > 0 && name.charAt(i - 1) == '.') {
+                    // ".**": zero or more further qualifiers, so the period itself is optional
+                    pieces.set(pieces.size() - 1, "(\\..*)?");
                 } else {
-                    regex.append(".*");
+                    pieces.add(".*");
                 }
                 ranks.add(DOUBLE_STAR);
                 i++;
             } else if (c == '*') {
-                regex.append(i == name.length() - 1 ? ".*" : "[^.]*");
+                pieces.add(i == name.length() - 1 ? ".*" : "[^.]*");
                 ranks.add(STAR);
             } else if (c == '%') {
-                regex.append("[^.]");
+                pieces.add("[^.]");
                 ranks.add(PERCENT);
             } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+                pieces.add(Pattern.quote(String.valueOf(c)));
                 ranks.add(LITERAL);
             }
         }
-        this.pattern = generic ? Pattern.compile(regex.toString()) : null;
+        this.pattern = generic ? Pattern.compile(String.join("", pieces)) : null;
         this.specificity = ranks.stream().mapToInt(Integer::intValue).toArray();
     }
-
     public static boolean isGeneric(String name) {
         return name.indexOf('*') >= 0 || name.indexOf('%') >= 0;
     }

@@ -1,0 +1,58 @@
+package dev.passgate.cli;
+
+import dev.passgate.security.RacfFile;
+import dev.passgate.security.racf.CommandResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code passgate admin "<RACF command>"} or {@code passgate admin --file defs.racf}: RACF
+ * commands against the configured database. The exit code is the highest return code
+ * (0 done, 8 refused, 12 not understood).
+ */
+@Command(name = "admin", mixinStandardHelpOptions = true,
+        description = "Run RACF commands (ADDUSER, RDEFINE, PERMIT, ...) against the configured database.")
+final class AdminCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "RACF commands, each one argument (quote it).")
+    List<String> commands = List.of();
+
+    @Option(names = "--file", paramLabel = "FILE", description = "A file of RACF commands (- or + continues a line).")
+    Path file;
+
+    @Option(names = "--continue", description = "With --file: go on after a failing command.")
+    boolean continueOnError;
+
+    @Override
+    public Integer call() throws Exception {
+        if (commands.isEmpty() == (file == null)) {
+            throw new picocli.CommandLine.ParameterException(options.spec.commandLine(),
+                    "give either RACF commands or --file FILE");
+        }
+        List<String> toRun = file != null ? RacfFile.commands(Files.readAllLines(file)) : commands;
+        PrintWriter out = options.spec.commandLine().getOut();
+        String actor = "CLI " + System.getProperty("user.name", "?");
+        int worst = 0;
+        try (RegistrySession session = new RegistrySession(options.settings())) {
+            for (String command : toRun) {
+                CommandResult r = session.registry().commands().execute(command, actor);
+                r.lines().forEach(out::println);
+                worst = Math.max(worst, r.returnCode());
+                if (!r.ok() && !continueOnError) {
+                    break;
+                }
+            }
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,208 @@
+package dev.passgate.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.passgate.passticket.LegacyPassTicketAlgorithm;
+import dev.passgate.passticket.PassTicketKey;
+import dev.passgate.security.VerifyResult.Outcome;
+import dev.passgate.support.TestRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** RACROUTE VERIFY's rules: failures, revoke and resume, expiry, change at logon, OTP, certificates, PassTickets. */
+class VerifierTest {
+
+    private static final String KEY = "E001193519561977";
+
+    @TempDir
+    Path folder;
+    private TestRegistry t;
+
+    @BeforeEach
+    void open() {
+        t = new TestRegistry(folder);
+        t.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+    }
+
+    @AfterEach
+    void close() {
+        t.close();
+    }
+
+    private VerifyResult password(String user, String password) {
+        return t.registry.verifier().verify(VerifyRequest.password(user, password.toCharArray()).from("127.0.0.1"));
+    }
+
+    @Test
+    void aCorrectPasswordCreatesTheEnvironment() {
+        VerifyResult r = password("joe", "Secret1");
+        assertEquals(Outcome.SUCCESS, r.outcome());
+        assertEquals("JOE", r.environment().user());
+        assertEquals("SYS1", r.environment().defaultGroup());
+        assertEquals(LogonMethod.PASSWORD, r.environment().method());
+        assertEquals(Outcome.AUTH_FAILED, password("JOE", "secret1").outcome(), "passwords are case-sensitive");
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordLookTheSame() {
+        VerifyResult unknown = password("NOBODY", "Secret1");
+        VerifyResult wrong = password("JOE", "Wrong1");
+        assertEquals(Outcome.AUTH_FAILED, unknown.outcome());
+        assertEquals(unknown.outcome(), wrong.outcome());
+        assertNull(unknown.environment());
+        assertNull(wrong.environment());
+    }
+
+    @Test
+    void theRevokeLimitRevokesAndResumeRestores() {
+        t.admin("SETROPTS PASSWORD(REVOKE(3))");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Outcome.AUTH_FAILED, password("JOE", "Wrong" + i).outcome());
+        }
+        assertTrue(t.registry.users().find("JOE").orElseThrow().revoked());
+        assertEquals(Outcome.AUTH_FAILED, password("JOE", "Wrong").outcome(), "a wrong password never reveals the revoke");
+        assertEquals(Outcome.USER_REVOKED, password("JOE", "Secret1").outcome());
+        t.admin("ALTUSER JOE RESUME");
+        assertEquals(Outcome.SUCCESS, password("JOE", "Secret1").outcome());
+        assertEquals(0, t.registry.users().find("JOE").orElseThrow().failures());
+        assertTrue(t.registry.audit().query("JOE", "REVOKE", 5).size() >= 1);
+    }
+
+    @Test
+    void aSuccessfulLogonResetsTheFailureCount() {
+        t.admin("SETROPTS PASSWORD(REVOKE(3))");
+        password("JOE", "Wrong");
+        password("JOE", "Wrong");
+        password("JOE", "Secret1");
+        password("JOE", "Wrong");
+        password("JOE", "Wrong");
+        assertFalse(t.registry.users().find("JOE").orElseThrow().revoked());
+    }
+
+    @Test
+    void aPasswordSetByAdduserIsExpiredAndChangedAtLogon() {
+        t.admin("ADDUSER ANN PASSWORD(First1)");
+        assertEquals(Outcome.PASSWORD_EXPIRED, password("ANN", "First1").outcome());
+        assertEquals(Outcome.AUTH_FAILED, password("ANN", "first1").outcome(), "expiry shows only after a correct password");
+        VerifyRequest change = VerifyRequest.password("ANN", "First1".toCharArray()).withNewPassword("Second2".toCharArray());
+        assertEquals(Outcome.PASSWORD_REJECTED, t.registry.verifier().verify(
+                VerifyRequest.password("ANN", "First1".toCharArray()).withNewPassword("First1".toCharArray())).outcome());
+        assertEquals(Outcome.SUCCESS, t.registry.verifier().verify(change).outcome());
+        assertEquals(Outcome.SUCCESS, password("ANN", "Second2").outcome());
+        assertEquals(Outcome.AUTH_FAILED, password("ANN", "First1").outcome());
+    }
+
+    @Test
+    void aPasswordExpiresAfterItsInterval() {
+        t.admin("ALTUSER JOE INTERVAL(30)");
+        t.clock.advance(Duration.ofDays(31));
+        assertEquals(Outcome.PASSWORD_EXPIRED, password("JOE", "Secret1").outcome());
+    }
+
+    @Test
+    void aPhraseLogsOnLikeAPassword() {
+        t.admin("ALTUSER JOE PHRASE('correct horse battery') NOEXPIRED");
+        assertEquals(Outcome.SUCCESS, password("JOE", "correct horse battery").outcome());
+        assertEquals(Outcome.SUCCESS, password("JOE", "Secret1").outcome());
+    }
+
+    @Test
+    void aProtectedUserNeverLogsOnWithAPassword() {
+        t.admin("ADDUSER SVC PASSWORD(Secret1) NOEXPIRED", "ALTUSER SVC NOPASSWORD");
+        assertEquals(Outcome.AUTH_FAILED, password("SVC", "Secret1").outcome());
+        assertTrue(t.registry.users().find("SVC").orElseThrow().protectedUser());
+    }
+
+    @Test
+    void aUserWithATotpSecretNeedsTheCurrentCode() {
+        byte[] seed = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+        t.admin("ALTUSER JOE TOTP(" + HexFormat.of().formatHex(seed) + ")");
+        assertEquals(Outcome.OTP_REQUIRED, password("JOE", "Secret1").outcome());
+        String code = Totp.standard().code(seed, t.clock.instant().getEpochSecond());
+        VerifyRequest withOtp = VerifyRequest.password("JOE", "Secret1".toCharArray());
+        assertEquals(Outcome.SUCCESS, t.registry.verifier().verify(withOtp.withOtp(code)).outcome());
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        assertEquals(Outcome.AUTH_FAILED, t.registry.verifier().verify(withOtp.withOtp(wrong)).outcome());
+        assertEquals(1, t.registry.users().find("JOE").orElseThrow().failures(), "a wrong code counts as a failure");
+    }
+
+    @Test
+    void aMappedCertificateLogsOnItsUser() {
+        t.registry.users().mapCertificate("CN=Joe,O=Example", null, "JOE");
+        t.registry.users().mapCertificate("CN=Ann,O=Example", "CN=Good CA", "JOE");
+        VerifyResult r = t.registry.verifier().verify(VerifyRequest.certificate("CN=Joe,O=Example", "CN=Any CA"));
+        assertEquals(Outcome.SUCCESS, r.outcome());
+        assertEquals(LogonMethod.CERTIFICATE, r.environment().method());
+        assertEquals(Outcome.SUCCESS, t.registry.verifier().verify(
+                VerifyRequest.certificate("CN=Ann,O=Example", "CN=Good CA")).outcome());
+        assertEquals(Outcome.AUTH_FAILED, t.registry.verifier().verify(
+                VerifyRequest.certificate("CN=Ann,O=Example", "CN=Other CA")).outcome(), "the issuer is part of the mapping");
+        t.admin("ALTUSER JOE REVOKE");
+        assertEquals(Outcome.USER_REVOKED, t.registry.verifier().verify(
+                VerifyRequest.certificate("CN=Joe,O=Example", "CN=Any CA")).outcome());
+    }
+
+    @Test
+    void aPassTicketVerifiesThroughThePtktdataProfileOnceWithReplayProtection() {
+        t.admin("RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + "))");
+        String ticket = new LegacyPassTicketAlgorithm(PassTicketKey.legacyHex(KEY)).generate("JOE", "TSOR001",
+                t.clock.instant().getEpochSecond());
+        VerifyResult first = t.registry.verifier().verify(VerifyRequest.passticket("JOE", ticket, "TSOR001"));
+        assertEquals(Outcome.SUCCESS, first.outcome());
+        assertEquals(LogonMethod.PASSTICKET, first.environment().method());
+        assertEquals(Outcome.AUTH_FAILED,
+                t.registry.verifier().verify(VerifyRequest.passticket("JOE", ticket, "TSOR001")).outcome());
+    }
+
+    @Test
+    void withReplayBypassedTheSameTicketVerifiesAgain() {
+        t.admin("RDEFINE PTKTDATA FEKAPPL SSIGNON(KEYMASKED(" + KEY + ")) APPLDATA('NO REPLAY PROTECTION – DO NOT CHANGE')");
+        String ticket = new LegacyPassTicketAlgorithm(PassTicketKey.legacyHex(KEY)).generate("JOE", "FEKAPPL",
+                t.clock.instant().getEpochSecond());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Outcome.SUCCESS,
+                    t.registry.verifier().verify(VerifyRequest.passticket("JOE", ticket, "FEKAPPL")).outcome());
+        }
+    }
+
+    @Test
+    void aQualifiedPtktdataProfileForTheUsersGroupWins() {
+        String groupKey = "0123456789ABCDEF";
+        t.admin("ADDGROUP OPS", "ALTUSER JOE DFLTGRP(OPS)",
+                "RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + ")) APPLDATA('NO REPLAY PROTECTION')",
+                "RDEFINE PTKTDATA TSOR001.OPS SSIGNON(KEYMASKED(" + groupKey + ")) APPLDATA('NO REPLAY PROTECTION')");
+        long now = t.clock.instant().getEpochSecond();
+        String byGroupKey = new LegacyPassTicketAlgorithm(PassTicketKey.legacyHex(groupKey)).generate("JOE", "TSOR001", now);
+        String byApplKey = new LegacyPassTicketAlgorithm(PassTicketKey.legacyHex(KEY)).generate("JOE", "TSOR001", now);
+        assertEquals(Outcome.SUCCESS, t.registry.verifier().verify(VerifyRequest.passticket("JOE", byGroupKey, "TSOR001")).outcome());
+        assertEquals(Outcome.AUTH_FAILED, t.registry.verifier().verify(VerifyRequest.passticket("JOE", byApplKey, "TSOR001")).outcome());
+    }
+
+    @Test
+    void aMissingPtktdataProfileIsASetupProblemNotAWrongTicket() {
+        VerifyResult r = t.registry.verifier().verify(VerifyRequest.passticket("JOE", "ZVQLMCAN", "NOAPPL"));
+        assertEquals(Outcome.PASSTICKET_SETUP, r.outcome());
+        assertTrue(r.detail().contains("NOAPPL"));
+        assertEquals(0, t.registry.users().find("JOE").orElseThrow().failures());
+    }
+
+    @Test
+    void everyVerifyIsAudited() {
+        password("JOE", "Secret1");
+        password("JOE", "Wrong");
+        var entries = t.registry.audit().query("JOE", "VERIFY", 10);
+        assertEquals(2, entries.size());
+        assertEquals("AUTH_FAILED", entries.get(0).outcome());
+        assertEquals("SUCCESS", entries.get(1).outcome());
+        assertEquals("127.0.0.1", entries.get(1).actor());
+    }
+}
