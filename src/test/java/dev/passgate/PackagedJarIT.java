@@ -65,6 +65,8 @@ class PackagedJarIT {
                     "serve", "--data", data.toString());
             Lines lines = new Lines(serve);
             String started = lines.await("PassGate started", 60);
+            assertEquals(run == 1, lines.saw("PassGate created administrator"),
+                    "the administrator's password is shown on the first start only");
             assertTrue(started.contains("APPLID ENVAPPL"), started);
             assertTrue(lines.await("  data:", 5).contains(data.toString()));
             // Process.destroy() would also close our end of its output; send the signal itself.
@@ -92,6 +94,10 @@ class PackagedJarIT {
             });
             t.setDaemon(true);
             t.start();
+        }
+
+        boolean saw(String prefix) {
+            return seen.toString().lines().anyMatch(l -> l.startsWith(prefix));
         }
 
         String await(String prefix, int seconds) throws InterruptedException {

@@ -21,11 +21,18 @@ public final class PassTicketEvaluator {
     private final PassTicketDefinitionResolver resolver;
     private final ReplayStore replayStore;
     private final Clock clock;
+    private final PassTicketEvents events;
 
     public PassTicketEvaluator(PassTicketDefinitionResolver resolver, ReplayStore replayStore, Clock clock) {
+        this(resolver, replayStore, clock, PassTicketEvents.NONE);
+    }
+
+    public PassTicketEvaluator(PassTicketDefinitionResolver resolver, ReplayStore replayStore, Clock clock,
+            PassTicketEvents events) {
         this.resolver = resolver;
         this.replayStore = replayStore;
         this.clock = clock;
+        this.events = events;
     }
 
     public Evaluation evaluate(String user, String applid, String ticket) {
@@ -37,6 +44,12 @@ public final class PassTicketEvaluator {
      * @throws IllegalArgumentException a user ID or APPLID that breaks RACF's rules
      */
     public Evaluation evaluate(String user, String group, String applid, String ticket) {
+        Evaluation e = check(user, group, applid, ticket);
+        events.evaluated(e);
+        return e;
+    }
+
+    private Evaluation check(String user, String group, String applid, String ticket) {
         String u = RacfName.normalize(user, "user ID");
         String a = RacfName.normalize(applid, "APPLID");
         String g = group == null || group.isEmpty() ? null : RacfName.normalize(group, "group");

@@ -7,10 +7,16 @@ public final class PassTicketGenerator {
 
     private final PassTicketDefinitionResolver resolver;
     private final Clock clock;
+    private final PassTicketEvents events;
 
     public PassTicketGenerator(PassTicketDefinitionResolver resolver, Clock clock) {
+        this(resolver, clock, PassTicketEvents.NONE);
+    }
+
+    public PassTicketGenerator(PassTicketDefinitionResolver resolver, Clock clock, PassTicketEvents events) {
         this.resolver = resolver;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A ticket for the user at the application, valid from now. */
@@ -32,6 +38,9 @@ public final class PassTicketGenerator {
         PassTicketAlgorithm algorithm = definition.generator().orElseThrow(() -> new PassTicketSetupException(a,
                 "PTKTDATA profile " + definition.profile() + " has no key: add an SSIGNON segment with a legacy or"
                         + " enhanced key"));
-        return new GeneratedTicket(algorithm.generate(u, a, epochSeconds), u, a, algorithm.type(), epochSeconds);
+        GeneratedTicket made = new GeneratedTicket(algorithm.generate(u, a, epochSeconds), u, a, algorithm.type(),
+                epochSeconds);
+        events.generated(u, a, made.type(), epochSeconds);
+        return made;
     }
 }

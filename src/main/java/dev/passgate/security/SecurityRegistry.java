@@ -3,6 +3,7 @@ package dev.passgate.security;
 import dev.passgate.passticket.JdbcReplayStore;
 import dev.passgate.passticket.PassTicketDefinitionResolver;
 import dev.passgate.passticket.PassTicketEvaluator;
+import dev.passgate.passticket.PassTicketEvents;
 import dev.passgate.passticket.PassTicketGenerator;
 import dev.passgate.security.racf.RacfCommandProcessor;
 import dev.passgate.store.Jdbc;
@@ -55,8 +56,9 @@ public final class SecurityRegistry {
         chain.add(registryResolver);
         chain.addAll(fallbackResolvers);
         this.resolver = new CompositeDefinitionResolver(chain);
-        this.generator = new PassTicketGenerator(resolver, clock);
-        this.evaluator = new PassTicketEvaluator(resolver, new JdbcReplayStore(dataSource), clock);
+        PassTicketEvents audited = new AuditedPassTicketEvents(audit);
+        this.generator = new PassTicketGenerator(resolver, clock, audited);
+        this.evaluator = new PassTicketEvaluator(resolver, new JdbcReplayStore(dataSource), clock, audited);
         this.verifier = new Verifier(users, options, hasher, evaluator, box, audit, clock);
         this.commands = new RacfCommandProcessor(jdbc, hasher, box, audit, clock, systemName, registryResolver::invalidate);
     }

@@ -138,7 +138,7 @@ class VerifierTest {
     @Test
     void aMappedCertificateLogsOnItsUser() {
         t.registry.users().mapCertificate("CN=Joe,O=Example", null, "JOE");
-        t.registry.users().mapCertificate("CN=Ann,O=Example", "CN=Good CA", "JOE");
+        t.admin("RACDCERT ID(JOE) MAP SDNFILTER('CN=Ann,O=Example') IDNFILTER('CN=Good CA')");
         VerifyResult r = t.registry.verifier().verify(VerifyRequest.certificate("CN=Joe,O=Example", "CN=Any CA"));
         assertEquals(Outcome.SUCCESS, r.outcome());
         assertEquals(LogonMethod.CERTIFICATE, r.environment().method());
@@ -193,6 +193,17 @@ class VerifierTest {
         assertEquals(Outcome.PASSTICKET_SETUP, r.outcome());
         assertTrue(r.detail().contains("NOAPPL"));
         assertEquals(0, t.registry.users().find("JOE").orElseThrow().failures());
+    }
+
+    @Test
+    void passTicketsMadeAndCheckedAreAuditedWithoutTheTicket() {
+        t.admin("RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + "))");
+        String ticket = t.registry.passTicketGenerator().generate("JOE", "TSOR001").ticket();
+        t.registry.passTicketEvaluator().evaluate("JOE", "TSOR001", ticket);
+        assertEquals("GENERATED", t.registry.audit().query("JOE", "PTKT_GENERATE", 1).get(0).outcome());
+        var evaluated = t.registry.audit().query("JOE", "PTKT_EVALUATE", 1).get(0);
+        assertEquals("VALID", evaluated.outcome());
+        assertFalse(evaluated.line().contains(ticket));
     }
 
     @Test

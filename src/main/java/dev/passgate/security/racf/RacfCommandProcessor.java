@@ -121,8 +121,11 @@ public final class RacfCommandProcessor {
             case "PERMIT" -> permit(RacfCommand.of(verb, operands, 1, Set.of("CLASS", "ID", "ACCESS", "DELETE")), s);
             case "SETROPTS" -> setropts(RacfCommand.of(verb, operands, 0, Set.of("PASSWORD", "RACLIST", "REFRESH",
                     "GENERIC", "GENCMD", "CLASSACT", "LIST")), s);
+            case "RACDCERT" -> racdcert(RacfCommand.of(verb, operands, 0, Set.of("ID", "MAP", "SDNFILTER", "IDNFILTER",
+                    "WITHLABEL")), s);
             default -> throw new RacfCommandException(8, "unknown command " + verb + " (PassGate knows ADDUSER ALTUSER"
-                    + " DELUSER LISTUSER ADDGROUP DELGROUP CONNECT REMOVE RDEFINE RALTER RDELETE RLIST PERMIT SETROPTS)");
+                    + " DELUSER LISTUSER ADDGROUP DELGROUP CONNECT REMOVE RDEFINE RALTER RDELETE RLIST PERMIT SETROPTS"
+                    + " RACDCERT)");
         };
     }
 
@@ -430,6 +433,19 @@ public final class RacfCommandProcessor {
                     + " MINLENGTH=" + s.options().minLength());
         }
         return out;
+    }
+
+    /** RACDCERT ID(user) MAP SDNFILTER('subject DN') [IDNFILTER('issuer DN')]: certificate logon for a user. */
+    private List<String> racdcert(RacfCommand c, Stores s) {
+        if (!c.has("MAP")) {
+            throw new RacfCommandException(8, "PassGate's RACDCERT supports MAP only");
+        }
+        UserRecord u = requireUser(s, c.value("ID").orElseThrow(() -> new RacfCommandException(8, "RACDCERT MAP needs ID(...)")));
+        String subject = c.value("SDNFILTER").orElseThrow(() -> new RacfCommandException(8, "RACDCERT MAP needs SDNFILTER('...')"));
+        String issuer = c.value("IDNFILTER").orElse(null);
+        s.users().mapCertificate(subject, issuer, u.userId());
+        return List.of("certificates with subject " + subject + (issuer != null ? " from issuer " + issuer : "")
+                + " now log on as " + u.userId());
     }
 
     // --- pieces -----------------------------------------------------------------------
