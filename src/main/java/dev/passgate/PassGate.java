@@ -70,11 +70,7 @@ public final class PassGate {
      */
     public static PassGate install(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
-        PassGateSettings.defaults().forEach((k, v) -> {
-            if (properties.resolveProperty((String) k).isEmpty()) {
-                properties.addInitialProperty((String) k, (String) v);
-            }
-        });
+        addDefaults(properties);
         PassGateSettings settings = new PassGateSettings(properties::resolveProperty);
         checkOwnApplid(settings);
 
@@ -116,6 +112,15 @@ public final class PassGate {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
         }
         return new PassGate(settings, database, security);
+    }
+
+    /** Gives every setting the properties component cannot resolve PassGate's built-in default. */
+    public static void addDefaults(PropertiesComponent properties) {
+        PassGateSettings.defaults().forEach((k, v) -> {
+            if (properties.resolveProperty((String) k).isEmpty()) {
+                properties.addInitialProperty((String) k, (String) v);
+            }
+        });
     }
 
     private static void checkOwnApplid(PassGateSettings settings) {

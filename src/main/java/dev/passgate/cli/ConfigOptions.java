@@ -1,5 +1,6 @@
 package dev.passgate.cli;
 
+import dev.passgate.PassGate;
 import dev.passgate.PassGateSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +51,7 @@ final class ConfigOptions {
         var properties = context.getPropertiesComponent();
         properties.setLocation("file:" + configFile() + ";optional=true");
         homeDefaults(Home.path()).forEach(properties::addInitialProperty);
-        PassGateSettings.defaults().forEach((k, v) -> {
-            if (properties.resolveProperty((String) k).isEmpty()) {
-                properties.addInitialProperty((String) k, (String) v);
-            }
-        });
+        PassGate.addDefaults(properties);
         if (data != null) {
             properties.addOverrideProperty(PassGateSettings.DATA_DIR, data.toAbsolutePath().toString());
         }

@@ -4,31 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passgate.support.TestRegistry;
-import java.nio.file.Path;
+import dev.passgate.support.RegistryTestSupport;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Access lists, UACC and the per-class rule for resources no profile covers. */
-class AccessCheckerTest {
-
-    @TempDir
-    Path folder;
-    private TestRegistry t;
+class AccessCheckerTest extends RegistryTestSupport {
 
     @BeforeEach
-    void open() {
-        t = new TestRegistry(folder);
+    void define() {
         t.admin("ADDGROUP OPS", "ADDUSER JOE DFLTGRP(OPS)", "ADDUSER ANN", "CONNECT ANN GROUP(OPS)", "ADDUSER BOB");
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     private static SecurityEnvironment env(String user, String... groups) {

@@ -9,33 +9,20 @@ import dev.passgate.passticket.Evaluation;
 import dev.passgate.passticket.LegacyPassTicketAlgorithm;
 import dev.passgate.passticket.PassTicketKey;
 import dev.passgate.security.racf.CommandResult;
-import dev.passgate.support.TestRegistry;
-import java.nio.file.Path;
+import dev.passgate.support.RegistryTestSupport;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The RACF command subset, as administrators paste it. */
-class RacfCommandsTest {
-
-    @TempDir
-    Path folder;
-    private TestRegistry t;
+class RacfCommandsTest extends RegistryTestSupport {
 
     @BeforeEach
-    void open() {
-        t = new TestRegistry(folder);
+    void define() {
         t.admin("ADDUSER PASSGATE NOPASSWORD", "ADDUSER JOE PASSWORD(Secret1)");
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     @Test

@@ -8,34 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.passgate.passticket.LegacyPassTicketAlgorithm;
 import dev.passgate.passticket.PassTicketKey;
 import dev.passgate.security.VerifyResult.Outcome;
-import dev.passgate.support.TestRegistry;
+import dev.passgate.support.RegistryTestSupport;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** RACROUTE VERIFY's rules: failures, revoke and resume, expiry, change at logon, OTP, certificates, PassTickets. */
-class VerifierTest {
+class VerifierTest extends RegistryTestSupport {
 
     private static final String KEY = "E001193519561977";
 
-    @TempDir
-    Path folder;
-    private TestRegistry t;
-
     @BeforeEach
-    void open() {
-        t = new TestRegistry(folder);
+    void define() {
         t.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     private VerifyResult password(String user, String password) {

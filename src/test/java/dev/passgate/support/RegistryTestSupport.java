@@ -1,0 +1,24 @@
+package dev.passgate.support;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** For tests of the security registry: a fresh registry on its own H2 database per test, as {@code t}. */
+public abstract class RegistryTestSupport {
+
+    @TempDir
+    protected Path folder;
+    protected TestRegistry t;
+
+    @BeforeEach
+    void openRegistry() {
+        t = new TestRegistry(folder);
+    }
+
+    @AfterEach
+    void closeRegistry() {
+        t.close();
+    }
+}
