@@ -1,0 +1,102 @@
+package dev.passgate.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The wire format: one JSON object per line. Parses request lines and writes replies and
+ * events, echoing the request's {@code id}. Lines returned carry no trailing newline;
+ * the transport adds it.
+ */
+public final class JsonLines {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final int maxLineBytes;
+
+    /** @param maxLineBytes {@code passgate.protocol.max-line-bytes} */
+    public JsonLines(int maxLineBytes) {
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    public Request parse(String line) {
+        if (line.getBytes(StandardCharsets.UTF_8).length > maxLineBytes) {
+            throw new ProtocolException(ErrorCode.LINE_TOO_LONG, "a request line has at most " + maxLineBytes + " bytes");
+        }
+        String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "the request is not JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "the request must be a JSON object");
+        }
+        ObjectNode body = (ObjectNode) node;
+        JsonNode id = body.get("id");
+        if (id != null && !id.isTextual() && !id.isNumber()) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "id must be a string or a number");
+        }
+        JsonNode op = body.get("op");
+        if (op == null || !op.isTextual() || op.textValue().isEmpty()) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "field op is missing");
+        }
+        return new Request(op.textValue(), id, body);
+    }
+
+    /** The id of a line that could not be parsed as a request, when it has one; for error replies. */
+    public JsonNode idOf(String line) {
+        try {
+            JsonNode node = mapper.readTree(line);
+            JsonNode id = node != null && node.isObject() ? node.get("id") : null;
+            return id != null && (id.isTextual() || id.isNumber()) ? id : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    public String ok(JsonNode id, Map<String, ?> fields) {
+        ObjectNode reply = mapper.createObjectNode();
+        if (id != null) {
+            reply.set("id", id);
+        }
+        reply.put("ok", true);
+        fields.forEach((k, v) -> reply.set(k, mapper.valueToTree(v)));
+        return write(reply);
+    }
+
+    public String error(JsonNode id, ErrorCode code, String message) {
+        ObjectNode reply = mapper.createObjectNode();
+        if (id != null) {
+            reply.set("id", id);
+        }
+        reply.put("ok", false);
+        ObjectNode error = reply.putObject("error");
+        error.put("code", code.name());
+        error.put("message", message == null ? code.defaultMessage() : message);
+        return write(reply);
+    }
+
+    public String error(JsonNode id, ProtocolException e) {
+        return error(id, e.code(), e.getMessage());
+    }
+
+    public String event(String name, Map<String, ?> fields) {
+        ObjectNode event = mapper.createObjectNode();
+        event.put("event", name);
+        fields.forEach((k, v) -> event.set(k, mapper.valueToTree(v)));
+        return write(event);
+    }
+
+    private String write(ObjectNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a reply", e);
+        }
+    }
+}
