@@ -1,0 +1,93 @@
+package dev.passgate.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.passgate.session.ClientIdRegistry.Refusal;
+import dev.passgate.support.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The reconnect's client IDs: random, single use, bound to the logon's address, expiring. */
+class ClientIdRegistryTest {
+
+    private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_700_000_000L));
+    private final ClientIdRegistry<String> ids = new ClientIdRegistry<>(clock, true);
+
+    @Test
+    void anIdIsRandomUrlSafeAndAtLeast128Bits() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = ids.issue("s" + i, "127.0.0.1", 30_000);
+            assertTrue(id.matches("[A-Za-z0-9_-]{32}"), id);
+            assertTrue(seen.add(id));
+        }
+    }
+
+    @Test
+    void anIdIsRedeemedOnceFromItsAddress() {
+        String id = ids.issue("session-1", "127.0.0.1", 30_000);
+        assertEquals(Refusal.WRONG_ADDRESS, ids.redeem(id, "127.0.0.2").refusal());
+        assertEquals("session-1", ids.redeem(id, "127.0.0.1").value(), "a foreign try leaves the ID for its owner");
+        assertEquals(Refusal.UNKNOWN, ids.redeem(id, "127.0.0.1").refusal(), "single use");
+        assertEquals(Refusal.UNKNOWN, ids.redeem("made-up", "127.0.0.1").refusal());
+        assertEquals(0, ids.size());
+    }
+
+    @Test
+    void anIdExpiresWithTheHandoff() {
+        String id = ids.issue("session-1", "127.0.0.1", 30_000);
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(Refusal.EXPIRED, ids.redeem(id, "127.0.0.1").refusal());
+        assertEquals(0, ids.size());
+    }
+
+    @Test
+    void addressBindingCanBeTurnedOff() {
+        ClientIdRegistry<String> loose = new ClientIdRegistry<>(clock, false);
+        String id = loose.issue("session-1", "127.0.0.1", 30_000);
+        assertTrue(loose.redeem(id, "10.9.8.7").accepted());
+    }
+
+    @Test
+    void ofManySimultaneousRedeemsExactlyOneWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 200; round++) {
+                String id = ids.issue("s" + round, "127.0.0.1", 30_000);
+                AtomicInteger winners = new AtomicInteger();
+                Future<?>[] tries = new Future<?>[8];
+                for (int i = 0; i < tries.length; i++) {
+                    tries[i] = pool.submit(() -> {
+                        if (ids.redeem(id, "127.0.0.1").accepted()) {
+                            winners.incrementAndGet();
+                        }
+                    });
+                }
+                for (Future<?> f : tries) {
+                    f.get(5, TimeUnit.SECONDS);
+                }
+                assertEquals(1, winners.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theRegistryNeverShowsAnId() {
+        String id = ids.issue("session-1", "127.0.0.1", 30_000);
+        assertFalse(ids.toString().contains(id));
+        assertTrue(ids.withdraw("session-1"));
+        assertEquals(0, ids.size());
+    }
+}
