@@ -1,0 +1,168 @@
+package dev.passgate.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.string.StringDecoder;
+import io.netty.handler.codec.string.StringEncoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The one-shot listener of the port handoff (FTP's passive mode, for logons): bound on
+ * the port the {@link PortAllocator} chose, it waits for the client that logged on.
+ * Every connection's first line goes to the {@link Handshake}; a refused connection gets
+ * its error reply and is closed while the listener keeps waiting; the accepted one is
+ * handed over and the listener closes at once, freeing the port. When the handoff time
+ * runs out the listener and any half-open connections are closed.
+ *
+ * <p>Nothing leaks on any path: the listener, the refused connections and the timer are
+ * all closed by {@link #close()}, by the accept, or by the timeout, whichever comes first.
+ */
+public final class HandoffListener implements AutoCloseable {
+
+    private static final String HANDSHAKE = "handshake";
+
+    private final ChannelGroup waiting = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final CompletableFuture<Channel> connected = new CompletableFuture<>();
+    // Set once, right after the bind, before any client can have sent a line.
+    private volatile Channel server;
+    private volatile ScheduledFuture<?> timer;
+
+    private HandoffListener() {
+    }
+
+    /**
+     * Binds a listener by the allocator's rules and starts the handoff clock.
+     *
+     * @throws dev.passgate.protocol.ProtocolException PORT_UNAVAILABLE when no port can be bound
+     */
+    public static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress,
+            PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake) {
+        HandoffListener listener = new HandoffListener();
+        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        listener.waiting.add(ch);
+                        ch.pipeline()
+                                .addLast(new LineBasedFrameDecoder(maxLineBytes, true, true))
+                                .addLast(new StringDecoder(StandardCharsets.UTF_8))
+                                .addLast(new StringEncoder(StandardCharsets.UTF_8))
+                                .addLast(HANDSHAKE, listener.new FirstLine(handshake));
+                    }
+                });
+        listener.server = allocator.bind(requestedPort, port -> {
+            ChannelFuture bound = bootstrap.bind(new InetSocketAddress(bindAddress, port)).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw bound.cause() instanceof IOException io ? io : new BindException("cannot bind port " + port);
+            }
+            return bound.channel();
+        });
+        listener.timer = listener.server.eventLoop().schedule(
+                () -> listener.finish(new TimeoutException("no client connected within " + timeout.toSeconds() + " s")),
+                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return listener;
+    }
+
+    /** The port the client must connect to. */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** Completes with the accepted client's channel, or exceptionally with a TimeoutException. */
+    public CompletableFuture<Channel> connected() {
+        return connected;
+    }
+
+    public boolean isOpen() {
+        return server.isOpen();
+    }
+
+    /** Abandons the handoff (the logon failed after the bind): closes everything. */
+    @Override
+    public void close() {
+        finish(new IllegalStateException("handoff abandoned"));
+    }
+
+    private void finish(Throwable failure) {
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+        closeServer();
+        if (connected.completeExceptionally(failure)) {
+            waiting.close();
+        }
+    }
+
+    /** Closes the listening socket; outside the event loop, waits so the port is free on return. */
+    private void closeServer() {
+        var closing = server.close();
+        if (!server.eventLoop().inEventLoop()) {
+            closing.awaitUninterruptibly();
+        }
+    }
+
+    /** Reads exactly one line per connection and asks the handshake about it. */
+    private final class FirstLine extends SimpleChannelInboundHandler<String> {
+        private final Handshake handshake;
+
+        FirstLine(Handshake handshake) {
+            this.handshake = handshake;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, String line) {
+            if (connected.isDone()) {
+                ctx.close();
+                return;
+            }
+            Handshake.Result result = handshake.check(line, (InetSocketAddress) ctx.channel().remoteAddress());
+            if (!result.accepted()) {
+                ctx.writeAndFlush(result.reply() + "\n").addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            Channel client = ctx.channel();
+            waiting.remove(client);
+            ctx.pipeline().remove(HANDSHAKE);
+            client.writeAndFlush(result.reply() + "\n");
+            timer.cancel(false);
+            closeServer();
+            if (!connected.complete(client)) {
+                client.close(); // the timeout won the race
+            }
+            waiting.close(); // others still in their handshake have lost
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof TooLongFrameException) {
+                ctx.writeAndFlush(handshake.lineTooLong() + "\n").addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.close();
+            }
+        }
+    }
+}
