@@ -75,8 +75,8 @@ public final class SecurityBootstrap {
             return Optional.empty();
         }
         String password = randomPassword();
-        String user = registry.users().exists(ADMIN_USER) ? null : ADMIN_USER;
-        if (user == null) {
+        if (registry.users().exists(ADMIN_USER)) {
+            // The account is there but lost SPECIAL: make it the administrator again, with a new password.
             run("ALTUSER " + ADMIN_USER + " SPECIAL PASSWORD(" + password + ") RESUME", new ArrayList<>());
         } else {
             run("ADDUSER " + ADMIN_USER + " NAME('PassGate administrator') SPECIAL PASSWORD(" + password + ")",
