@@ -2,6 +2,7 @@ package dev.passgate;
 
 import dev.passgate.camel.PassTicketComponent;
 import dev.passgate.camel.ReplayPurgeProcessor;
+import dev.passgate.daemon.DaemonSetup;
 import dev.passgate.passticket.JdbcReplayStore;
 import dev.passgate.passticket.PropertiesDefinitionResolver;
 import dev.passgate.passticket.UnsafeApplids;
@@ -38,13 +39,15 @@ import org.slf4j.LoggerFactory;
 public final class PassGate {
 
     /** Built-in route files, loaded in this order. Integrator routes come from {@code passgate.routes.dir}. */
-    public static final List<String> BUILT_IN_ROUTES = List.of("classpath:routes/passticket.camel.yaml");
+    public static final List<String> BUILT_IN_ROUTES = List.of("classpath:routes/passticket.camel.yaml",
+            "classpath:routes/daemon.camel.yaml", "classpath:routes/session.camel.yaml");
 
     /** Registry names of the beans PassGate binds; routes refer to them. */
     public static final String SETTINGS = "passGateSettings";
     public static final String DATA_SOURCE = "passGateDataSource";
     public static final String CLOCK = "passGateClock";
     public static final String SECURITY = "passGateSecurity";
+    public static final String DAEMON = "passGateDaemon";
     public static final String GENERATOR = "passTicketGenerator";
     public static final String EVALUATOR = "passTicketEvaluator";
     public static final String REPLAY_STORE = "passTicketReplayStore";
@@ -55,11 +58,18 @@ public final class PassGate {
     private final PassGateSettings settings;
     private final Database database;
     private final SecurityRegistry security;
+    private final DaemonSetup.Parts daemon;
 
-    private PassGate(PassGateSettings settings, Database database, SecurityRegistry security) {
+    private PassGate(PassGateSettings settings, Database database, SecurityRegistry security, DaemonSetup.Parts daemon) {
         this.settings = settings;
         this.database = database;
         this.security = security;
+        this.daemon = daemon;
+    }
+
+    /** The daemon's sessions, pools and pending handoffs. */
+    public DaemonSetup.Parts daemon() {
+        return daemon;
     }
 
     /**
@@ -104,6 +114,9 @@ public final class PassGate {
         registry.bind(REPLAY_STORE, replayStore);
         registry.bind(REPLAY_PURGE, new ReplayPurgeProcessor(replayStore, clock));
 
+        DaemonSetup.Parts daemon = DaemonSetup.install(context, settings, security, clock);
+        registry.bind(DAEMON, daemon);
+
         if (context.hasComponent("passticket") == null) {
             context.addComponent("passticket", new PassTicketComponent());
         }
@@ -111,7 +124,7 @@ public final class PassGate {
         for (String location : BUILT_IN_ROUTES) {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
         }
-        return new PassGate(settings, database, security);
+        return new PassGate(settings, database, security, daemon);
     }
 
     /** Gives every setting the properties component cannot resolve PassGate's built-in default. */

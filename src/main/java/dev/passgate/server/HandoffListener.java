@@ -139,7 +139,7 @@ public final class HandoffListener implements AutoCloseable {
                 ctx.close();
                 return;
             }
-            Handshake.Result result = handshake.check(line, (InetSocketAddress) ctx.channel().remoteAddress());
+            Handshake.Result result = handshake.check(line, ctx.channel());
             if (!result.accepted()) {
                 ctx.writeAndFlush(result.reply() + "\n").addListener(ChannelFutureListener.CLOSE);
                 return;

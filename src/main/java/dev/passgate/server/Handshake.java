@@ -1,7 +1,5 @@
 package dev.passgate.server;
 
-import java.net.InetSocketAddress;
-
 /**
  * Checks the first line a client sends on its server port ({@code {"op":"connect",...}}).
  * The server module only moves bytes; what makes a line acceptable is the session's business.
@@ -20,7 +18,11 @@ public interface Handshake {
         }
     }
 
-    Result check(String firstLine, InetSocketAddress remote);
+    /**
+     * @param channel the client's connection; an accepting handshake may add its own handlers
+     *                to the pipeline (they take over once the handshake handler is removed)
+     */
+    Result check(String firstLine, io.netty.channel.Channel channel);
 
     /** The reply for a first line over the length limit. */
     default String lineTooLong() {

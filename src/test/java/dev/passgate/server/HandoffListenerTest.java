@@ -34,7 +34,8 @@ class HandoffListenerTest {
     private static EventLoopGroup workers;
 
     /** Accepts {"op":"connect","clientId":"good"} from 127.0.0.1 only. */
-    private static final Handshake HANDSHAKE = (line, remote) -> {
+    private static final Handshake HANDSHAKE = (line, channel) -> {
+        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
         boolean good = line.equals("{\"op\":\"connect\",\"clientId\":\"good\"}");
         boolean home = remote.getAddress().getHostAddress().equals("127.0.0.1");
         return good && home ? Handshake.Result.accept("{\"ok\":true}")

@@ -27,8 +27,20 @@ public final class TestPassGate {
         properties.addInitialProperty("passgate.security.master-key", MASTER_KEY);
         properties.addInitialProperty("passgate.security.password-iterations", TEST_ITERATIONS);
         properties.addInitialProperty("passgate.security.bootstrap-file", dataDir.resolve("no-bootstrap.racf").toString());
+        properties.addInitialProperty("passgate.daemon.host", "127.0.0.1");
+        properties.addInitialProperty("passgate.daemon.port", Integer.toString(freePort()));
+        properties.addInitialProperty("passgate.files.root", dataDir.resolve("files").toString());
         settings.forEach(properties::addInitialProperty);
         return PassGate.install(context);
+    }
+
+    /** A port nobody listens on right now. */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Loads an integrator's route file from the test classpath. */

@@ -1,0 +1,147 @@
+package dev.passgate.daemon;
+
+import dev.passgate.PassGateSettings;
+import dev.passgate.miner.FilesMiner;
+import dev.passgate.miner.TicketsMiner;
+import dev.passgate.pool.ThreadPoolSelector;
+import dev.passgate.protocol.JsonLines;
+import dev.passgate.security.SecurityRegistry;
+import dev.passgate.server.PortAllocator;
+import dev.passgate.server.PortRange;
+import dev.passgate.session.ClientIdRegistry;
+import dev.passgate.session.ConnectHandshake;
+import dev.passgate.session.ConnectReplyProcessor;
+import dev.passgate.session.DispatchMinerProcessor;
+import dev.passgate.session.EndSessionProcessor;
+import dev.passgate.session.IdleTimer;
+import dev.passgate.session.LogoutRequestProcessor;
+import dev.passgate.session.MinerReplyProcessor;
+import dev.passgate.session.ParseConnectProcessor;
+import dev.passgate.session.ParseSessionRequestProcessor;
+import dev.passgate.session.PendingSession;
+import dev.passgate.session.ScheduleIdleTimeoutProcessor;
+import dev.passgate.session.SessionErrorProcessor;
+import dev.passgate.session.SessionHandler;
+import dev.passgate.session.SessionKeys;
+import dev.passgate.session.SessionRegistry;
+import dev.passgate.session.SingleLogonProcessor;
+import dev.passgate.session.StartMinersProcessor;
+import dev.passgate.session.TouchSessionProcessor;
+import dev.passgate.session.ValidateClientIdProcessor;
+import dev.passgate.session.WhoamiProcessor;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the daemon's and sessions' parts from the settings and binds every step under the
+ * name the routes use ({@code routes/daemon.camel.yaml}, {@code routes/session.camel.yaml}).
+ * An integrator replaces a step by binding another processor under its name.
+ */
+public final class DaemonSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonSetup.class);
+
+    private DaemonSetup() {
+    }
+
+    /** What the operator interface and tests look at. */
+    public record Parts(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<PendingSession> clientIds) {
+    }
+
+    public static Parts install(CamelContext context, PassGateSettings settings, SecurityRegistry security, Clock clock)
+            throws Exception {
+        String applid = settings.applid();
+        int maxLine = settings.integer("passgate.protocol.max-line-bytes");
+        Duration handoff = Duration.ofSeconds(settings.integer("passgate.server.handoff-timeout"));
+        JsonLines lines = new JsonLines(maxLine);
+        FailureRateLimiter limiter = new FailureRateLimiter(settings.integer("passgate.logon.max-failures-per-minute"), clock);
+        ThreadPoolSelector pools = new ThreadPoolSelector(new ThreadPoolSelector.Limits(
+                settings.integer("passgate.pools.max-clients"), settings.integer("passgate.pools.max-threads"),
+                settings.integer("passgate.pools.max"), settings.integer("passgate.pools.min"),
+                Duration.ofSeconds(settings.integer("passgate.pools.idle-stop"))), clock);
+        PortAllocator allocator = new PortAllocator(settings.find("passgate.server.port-range").map(PortRange::parse),
+                settings.flag("passgate.server.deny-client-port"));
+        ClientIdRegistry<PendingSession> clientIds = new ClientIdRegistry<>(clock,
+                settings.flag("passgate.server.bind-client-ip"));
+        SessionRegistry sessions = new SessionRegistry();
+        EventLoopGroup boss = new NioEventLoopGroup(1);
+        EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ProducerTemplate template = context.createProducerTemplate();
+        PassTicketSetupCheck setup = new PassTicketSetupCheck(security.passTicketDefinitions(), applid);
+        IdleTimer idle = new IdleTimer(Duration.ofSeconds(settings.integer("passgate.session.idle-timeout")), clock,
+                s -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {
+                    e.setProperty(SessionKeys.SESSION, s);
+                    e.setProperty(SessionKeys.REASON, "timeout");
+                }));
+        List<String> miners = Arrays.stream(settings.string("passgate.miners").split(",")).map(String::trim)
+                .filter(m -> !m.isEmpty()).toList();
+
+        Registry r = context.getRegistry();
+        r.bind("daemonChannelInitializer", new DaemonChannelInitializer(settings.integer("passgate.daemon.read-timeout"),
+                lines));
+        // daemon-logon
+        r.bind("parseLogon", new ParseLogonProcessor(lines));
+        r.bind("logonRateLimit", new RateLimitProcessor(limiter));
+        r.bind("exitNewSession", new ExitPoint());
+        r.bind("exitLogin", new ExitPoint());
+        r.bind("authenticate", new AuthenticateProcessor(security.verifier(), limiter, applid));
+        r.bind("authorizeApplid", new AuthorizeApplidProcessor(security.access(), applid));
+        r.bind("selectThreadPool", new SelectThreadPoolProcessor(pools));
+        r.bind("createClientServer", new CreateClientServerProcessor(setup, security.passTicketGenerator(),
+                security.verifier(), applid));
+        r.bind("bindPort", new BindPortProcessor(boss, workers, InetAddress.getByName(settings.string("passgate.daemon.host")),
+                allocator, handoff, maxLine, new ConnectHandshake(template), clientIds));
+        r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host")));
+        r.bind("logonError", new ClientErrorProcessor(lines, settings.integer("passgate.logon.max-attempts-per-connection")));
+        // session-connect
+        r.bind("parseConnect", new ParseConnectProcessor(lines));
+        r.bind("validateClientId", new ValidateClientIdProcessor(clientIds));
+        r.bind("startMiners", new StartMinersProcessor(miners, security.passTicketGenerator(), security.verifier(),
+                security.access(), applid, sessions, template, lines, clock));
+        r.bind("singleLogon", new SingleLogonProcessor(settings.flag("passgate.session.single-logon"), sessions, template));
+        r.bind("scheduleIdleTimeout", new ScheduleIdleTimeoutProcessor(idle));
+        r.bind("connectReply", new ConnectReplyProcessor(lines, idle.timeoutSeconds()));
+        r.bind("sessionError", new SessionErrorProcessor(lines));
+        // session-request and session-logout
+        r.bind("parseSessionRequest", new ParseSessionRequestProcessor(lines));
+        r.bind("touchSession", new TouchSessionProcessor(clock));
+        r.bind("whoami", new WhoamiProcessor(lines));
+        r.bind("logoutRequest", new LogoutRequestProcessor(lines));
+        r.bind("dispatchMiner", new DispatchMinerProcessor());
+        r.bind("minerReply", new MinerReplyProcessor(lines));
+        r.bind("endSession", new EndSessionProcessor(sessions, security.audit(), lines));
+        // built-in miners
+        r.bind("filesMiner", new FilesMiner(settings.path("passgate.files.root"), Long.parseLong(
+                settings.string("passgate.files.max-bytes")), security.access()));
+        r.bind("ticketsMiner", new TicketsMiner(security.passTicketGenerator(), security.access()));
+
+        setup.problem().ifPresent(p -> LOG.warn("Logons will fail with PASSTICKET_SETUP until this is fixed: {}", p));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStart() {
+                boss.scheduleAtFixedRate(pools::stopIdlePools, 1, 1, TimeUnit.MINUTES);
+            }
+
+            @Override
+            protected void doStop() {
+                sessions.all().forEach(s -> sessions.end(s, null));
+                boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+                workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+                pools.close();
+            }
+        }, true, true);
+        return new Parts(sessions, pools, clientIds);
+    }
+}

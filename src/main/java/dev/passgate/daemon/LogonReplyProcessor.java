@@ -1,0 +1,39 @@
+package dev.passgate.daemon;
+
+import dev.passgate.protocol.JsonLines;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.netty.NettyConstants;
+
+/** Step: the success reply ({@code port}, {@code clientId}, ...); then the daemon closes the connection. */
+public class LogonReplyProcessor implements Processor {
+
+    private final JsonLines lines;
+    private final Duration handoffTimeout;
+    private final Optional<String> advertisedHost;
+
+    public LogonReplyProcessor(JsonLines lines, Duration handoffTimeout, Optional<String> advertisedHost) {
+        this.lines = lines;
+        this.handoffTimeout = handoffTimeout;
+        this.advertisedHost = advertisedHost;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        LogonState state = LogonState.of(exchange);
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("user", state.sessionEnvironment.user());
+        reply.put("port", state.listener.port());
+        reply.put("clientId", state.clientId);
+        reply.put("pool", state.lease.pool().id());
+        reply.put("expiresIn", handoffTimeout.toSeconds());
+        advertisedHost.ifPresent(h -> reply.put("host", h));
+        state.handedOver = true;
+        exchange.getMessage().setBody(lines.ok(state.request.id(), reply));
+        exchange.getMessage().setHeader(NettyConstants.NETTY_CLOSE_CHANNEL_WHEN_COMPLETE, true);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.passgate.daemon;
+
+import dev.passgate.protocol.ErrorCode;
+import dev.passgate.protocol.JsonLines;
+import dev.passgate.protocol.ProtocolException;
+import dev.passgate.protocol.Request;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.component.netty.NettyConstants;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/** Step 1: read the line as a {@code logon} request; note where it came from. */
+public class ParseLogonProcessor implements Processor {
+
+    private final JsonLines lines;
+
+    public ParseLogonProcessor(JsonLines lines) {
+        this.lines = lines;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        LogonState state = new LogonState();
+        state.address = address(exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS, SocketAddress.class));
+        exchange.setProperty(LogonState.PROPERTY, state);
+        // Whatever happens later, a logon that does not reach its reply gives back what it took.
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                state.release();
+            }
+        });
+        Request request = lines.parse(exchange.getMessage().getBody(String.class));
+        if (!request.op().equals("logon")) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "the daemon port takes only op logon, not " + request.op());
+        }
+        state.request = request;
+    }
+
+    static String address(SocketAddress remote) {
+        return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.passgate.session;
+
+import dev.passgate.protocol.JsonLines;
+import dev.passgate.security.AuditLog;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logout step: end the session (pool place back, socket closed) and audit it. A timeout,
+ * cancel or replacement tells the client first with its event line.
+ */
+public class EndSessionProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndSessionProcessor.class);
+    private static final Map<String, String> EVENTS = Map.of("timeout", "timeout", "cancelled", "cancelled",
+            "replaced", "replaced");
+
+    private final SessionRegistry sessions;
+    private final AuditLog audit;
+    private final JsonLines lines;
+
+    public EndSessionProcessor(SessionRegistry sessions, AuditLog audit, JsonLines lines) {
+        this.sessions = sessions;
+        this.audit = audit;
+        this.lines = lines;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Session s = exchange.getProperty(SessionKeys.SESSION, Session.class);
+        String reason = exchange.getProperty(SessionKeys.REASON, "logout", String.class);
+        String event = EVENTS.get(reason);
+        if (sessions.end(s, event == null ? null : lines.event(event, Map.of()))) {
+            LOG.info("Session {} of {} ended: {}", s.id(), s.user(), reason);
+            audit.record("LOGOUT", s.user(), s.address(), reason.toUpperCase(java.util.Locale.ROOT), "session " + s.id());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.passgate.session;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** Connect step: arm the session's idle timer ({@code passgate.session.idle-timeout}; 0 = never). */
+public class ScheduleIdleTimeoutProcessor implements Processor {
+
+    private final IdleTimer timer;
+
+    public ScheduleIdleTimeoutProcessor(IdleTimer timer) {
+        this.timer = timer;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        timer.start(exchange.getProperty(SessionKeys.SESSION, Session.class));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.passgate.session;
+
+import dev.passgate.protocol.ErrorCode;
+import dev.passgate.protocol.JsonLines;
+import dev.passgate.protocol.ProtocolException;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * Carries one session's lines between its socket and the {@code session-request} route.
+ * Lines run on the session's serial executor (its pool's threads), one at a time, in order;
+ * the socket's event loop never runs session work.
+ */
+public final class SessionHandler extends SimpleChannelInboundHandler<String> {
+
+    public static final String REQUEST_ENDPOINT = "direct:session-request";
+    public static final String LOGOUT_ENDPOINT = "direct:session-logout";
+
+    private final Session session;
+    private final ProducerTemplate template;
+    private final JsonLines lines;
+
+    public SessionHandler(Session session, ProducerTemplate template, JsonLines lines) {
+        this.session = session;
+        this.template = template;
+        this.lines = lines;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, String line) {
+        session.executor().execute(() -> {
+            if (session.ended()) {
+                return;
+            }
+            Exchange done = template.request(REQUEST_ENDPOINT, e -> {
+                e.getMessage().setBody(line);
+                e.setProperty(SessionKeys.SESSION, session);
+            });
+            String reply = done.getMessage().getBody(String.class);
+            if (reply != null) {
+                ctx.writeAndFlush(reply + "\n");
+            }
+            String end = done.getProperty(SessionKeys.END, String.class);
+            if (end != null) {
+                logout(end);
+            }
+        });
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        session.executor().execute(() -> logout("disconnected"));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            ctx.writeAndFlush(lines.error(null, new ProtocolException(ErrorCode.LINE_TOO_LONG)) + "\n");
+        }
+        session.executor().execute(() -> logout("disconnected"));
+    }
+
+    private void logout(String reason) {
+        if (!session.ended()) {
+            template.send(LOGOUT_ENDPOINT, e -> {
+                e.setProperty(SessionKeys.SESSION, session);
+                e.setProperty(SessionKeys.REASON, reason);
+            });
+        }
+    }
+}
