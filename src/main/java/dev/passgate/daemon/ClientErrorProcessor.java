@@ -35,6 +35,9 @@ public class ClientErrorProcessor implements Processor {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ProtocolException p = e instanceof ProtocolException pe ? pe : unexpected(e);
         LogonState state = exchange.getProperty(LogonState.PROPERTY, LogonState.class);
+        if (state != null) {
+            state.release(); // before the reply, so a client that retries finds the place free
+        }
         var id = state != null && state.request != null ? state.request.id()
                 : lines.idOf(exchange.getMessage().getBody(String.class));
         exchange.getMessage().setBody(lines.error(id, p));
