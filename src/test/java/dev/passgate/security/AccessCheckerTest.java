@@ -41,10 +41,10 @@ class AccessCheckerTest extends RegistryTestSupport {
 
     @Test
     void theHighestGroupEntryAppliesAndUaccCoversEveryoneElse() {
-        t.admin("ADDGROUP AUDIT", "CONNECT JOE GROUP(AUDIT)", "RDEFINE FILE /SHARED/** UACC(READ)",
-                "PERMIT /SHARED/** CLASS(FILE) ID(OPS) ACCESS(UPDATE)", "PERMIT /SHARED/** CLASS(FILE) ID(AUDIT) ACCESS(ALTER)");
-        assertEquals(AccessLevel.ALTER, check(env("JOE", "OPS", "AUDIT"), "FILE", "/SHARED/A", AccessLevel.READ).granted());
-        AccessDecision bob = check(env("BOB", "SYS1"), "FILE", "/SHARED/A", AccessLevel.UPDATE);
+        t.admin("ADDGROUP AUDIT", "CONNECT JOE GROUP(AUDIT)", "RDEFINE FILE /shared/** UACC(READ)",
+                "PERMIT /shared/** CLASS(FILE) ID(OPS) ACCESS(UPDATE)", "PERMIT /shared/** CLASS(FILE) ID(AUDIT) ACCESS(ALTER)");
+        assertEquals(AccessLevel.ALTER, check(env("JOE", "OPS", "AUDIT"), "FILE", "/shared/a", AccessLevel.READ).granted());
+        AccessDecision bob = check(env("BOB", "SYS1"), "FILE", "/shared/a", AccessLevel.UPDATE);
         assertFalse(bob.allowed());
         assertEquals(AccessLevel.READ, bob.granted());
     }

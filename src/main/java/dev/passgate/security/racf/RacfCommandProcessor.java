@@ -551,8 +551,9 @@ public final class RacfCommandProcessor {
         }
     }
 
+    /** Profile names are upper-cased as in RACF, except in FILE, whose paths are case-sensitive (CASE(ASIS)). */
     private static String profileName(String text, String className) {
-        String name = text.toUpperCase(Locale.ROOT);
+        String name = className.equals("FILE") ? text : text.toUpperCase(Locale.ROOT);
         if (name.length() > 246 || name.chars().anyMatch(Character::isWhitespace)) {
             throw new RacfCommandException(8, className + " profile names have 1 to 246 characters and no blanks");
         }
