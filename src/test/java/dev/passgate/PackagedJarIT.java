@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.passgate.support.TestPassGate;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,14 +61,17 @@ class PackagedJarIT {
     void serveStartsWithEnvironmentOverridesAndStopsCleanlyOnSigterm() throws Exception {
         Path data = work.resolve("data");
         for (int run = 1; run <= 2; run++) { // the second start opens what the first left behind
+            int daemonPort = TestPassGate.freePort();
             Process serve = start(Map.of("PASSGATE_APPLID", "ENVAPPL",
-                    "PASSGATE_SECURITY_MASTER_KEY_FILE", work.resolve("master.key").toString()),
+                    "PASSGATE_SECURITY_MASTER_KEY_FILE", work.resolve("master.key").toString(),
+                    "PASSGATE_DAEMON_PORT", Integer.toString(daemonPort)),
                     "serve", "--data", data.toString());
             Lines lines = new Lines(serve);
             String started = lines.await("PassGate started", 60);
             assertEquals(run == 1, lines.saw("PassGate created administrator"),
                     "the administrator's password is shown on the first start only");
             assertTrue(started.contains("APPLID ENVAPPL"), started);
+            assertTrue(lines.await("  listening:", 5).contains(":" + daemonPort), "one line per listener");
             assertTrue(lines.await("  data:", 5).contains(data.toString()));
             // Process.destroy() would also close our end of its output; send the signal itself.
             assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor());

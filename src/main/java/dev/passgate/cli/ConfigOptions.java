@@ -42,8 +42,7 @@ final class ConfigOptions {
                 PassGateSettings.DATA_DIR, home.resolve("data").toString(),
                 PassGateSettings.ROUTES_DIR, home.resolve("config/routes").toString(),
                 PassGateSettings.MASTER_KEY_FILE, home.resolve("config/master.key").toString(),
-                PassGateSettings.BOOTSTRAP_FILE, home.resolve("config/bootstrap.racf").toString(),
-                "passgate.files.root", home.resolve("data/files").toString());
+                PassGateSettings.BOOTSTRAP_FILE, home.resolve("config/bootstrap.racf").toString());
     }
 
     /** The settings, resolved through a Camel properties component that is never started. */
