@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code passgate}: the command line. Each subcommand is its own class. */
 @Command(name = "passgate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An open logon gateway: RSE-style daemon, RACF-compatible PassTickets, login exits.",
-        subcommands = {ServeCommand.class, PassTicketCommand.class, AdminCommand.class, AuditCommand.class})
+        subcommands = {ServeCommand.class, LogonCommand.class, PassTicketCommand.class, AdminCommand.class,
+            AuditCommand.class})
 public final class PassGateCli implements Runnable {
 
     /** Exit code for bad arguments (picocli's USAGE code). */
