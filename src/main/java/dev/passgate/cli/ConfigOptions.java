@@ -42,7 +42,8 @@ final class ConfigOptions {
                 PassGateSettings.DATA_DIR, home.resolve("data").toString(),
                 PassGateSettings.ROUTES_DIR, home.resolve("config/routes").toString(),
                 PassGateSettings.MASTER_KEY_FILE, home.resolve("config/master.key").toString(),
-                PassGateSettings.BOOTSTRAP_FILE, home.resolve("config/bootstrap.racf").toString());
+                PassGateSettings.BOOTSTRAP_FILE, home.resolve("config/bootstrap.racf").toString(),
+                "passgate.daemon.tls.keystore", home.resolve("config/tls/server.p12").toString());
     }
 
     /** The settings, resolved through a Camel properties component that is never started. */

@@ -6,6 +6,11 @@ import dev.passgate.protocol.Request;
 import dev.passgate.security.Verifier;
 import dev.passgate.security.VerifyRequest;
 import dev.passgate.security.VerifyResult;
+import dev.passgate.server.TlsSettings;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.ssl.SslHandler;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.netty.NettyConstants;
@@ -46,14 +51,19 @@ public class AuthenticateProcessor implements Processor {
         state.logonEnvironment = result.environment();
     }
 
+    /** The certificate the client presented in the TLS handshake (verified against the trust store). */
+    private static Optional<X509Certificate> clientCertificate(Exchange exchange) {
+        ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT,
+                ChannelHandlerContext.class);
+        SslHandler ssl = ctx == null ? null : ctx.pipeline().get(SslHandler.class);
+        return ssl == null ? Optional.empty() : TlsSettings.peer(ssl);
+    }
+
     private VerifyRequest request(Request r, Exchange exchange) {
         if (r.flag("certificate")) {
-            String subject = exchange.getMessage().getHeader(NettyConstants.NETTY_SSL_CLIENT_CERT_SUBJECT_NAME, String.class);
-            if (subject == null) {
-                throw new ProtocolException(ErrorCode.AUTH_FAILED);
-            }
-            String issuer = exchange.getMessage().getHeader(NettyConstants.NETTY_SSL_CLIENT_CERT_ISSUER_NAME, String.class);
-            return VerifyRequest.certificate(subject, issuer).withOtp(r.text("otp").orElse(null));
+            X509Certificate cert = clientCertificate(exchange).orElseThrow(() -> new ProtocolException(ErrorCode.AUTH_FAILED));
+            return VerifyRequest.certificate(cert.getSubjectX500Principal().getName(),
+                    cert.getIssuerX500Principal().getName()).withOtp(r.text("otp").orElse(null));
         }
         String user = r.requiredText("user");
         if (r.text("passticket").isPresent()) {

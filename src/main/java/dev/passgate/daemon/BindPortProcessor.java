@@ -3,6 +3,8 @@ package dev.passgate.daemon;
 import dev.passgate.server.HandoffListener;
 import dev.passgate.server.Handshake;
 import dev.passgate.server.PortAllocator;
+import dev.passgate.server.TlsSettings;
+import java.util.Optional;
 import dev.passgate.session.ClientIdRegistry;
 import dev.passgate.session.PendingSession;
 import io.netty.channel.EventLoopGroup;
@@ -25,9 +27,12 @@ public class BindPortProcessor implements Processor {
     private final int maxLineBytes;
     private final Handshake handshake;
     private final ClientIdRegistry<PendingSession> clientIds;
+    private final Optional<TlsSettings> tls;
 
     public BindPortProcessor(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress, PortAllocator allocator,
-            Duration handoffTimeout, int maxLineBytes, Handshake handshake, ClientIdRegistry<PendingSession> clientIds) {
+            Duration handoffTimeout, int maxLineBytes, Handshake handshake, ClientIdRegistry<PendingSession> clientIds,
+            Optional<TlsSettings> tls) {
+        this.tls = tls;
         this.boss = boss;
         this.workers = workers;
         this.bindAddress = bindAddress;
@@ -43,7 +48,7 @@ public class BindPortProcessor implements Processor {
         LogonState state = LogonState.of(exchange);
         int requested = state.request.integer("port").orElse(0);
         state.listener = HandoffListener.open(boss, workers, bindAddress, allocator, requested, handoffTimeout,
-                maxLineBytes, handshake);
+                maxLineBytes, handshake, tls);
         PendingSession pending = new PendingSession(state.sessionEnvironment, state.lease, state.address,
                 state.listener.port());
         state.clientId = clientIds.issue(pending, state.address, handoffTimeout.toMillis());

@@ -8,9 +8,13 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import javax.net.ssl.SSLException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import dev.passgate.server.TlsSettings;
+import java.util.Optional;
 import org.apache.camel.component.netty.DefaultServerInitializerFactory;
 import org.apache.camel.component.netty.NettyConsumer;
 import org.apache.camel.component.netty.ServerInitializerFactory;
@@ -19,22 +23,25 @@ import org.apache.camel.component.netty.ServerInitializerFactory;
  * camel-netty's pipeline for the daemon port, plus what the protocol asks of it:
  * connections that send nothing are closed after {@code passgate.daemon.read-timeout},
  * and a line over the limit is answered {@code LINE_TOO_LONG} before the connection closes
- * (camel-netty alone would only log it).
+ * (camel-netty alone would only log it); with {@code passgate.daemon.tls.enabled} the
+ * connection is TLS, optionally with a client certificate.
  */
 public class DaemonChannelInitializer extends ServerInitializerFactory {
 
     private final int readTimeoutSeconds;
     private final JsonLines lines;
+    private final Optional<TlsSettings> tls;
 
-    public DaemonChannelInitializer(int readTimeoutSeconds, JsonLines lines) {
+    public DaemonChannelInitializer(int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls) {
         this.readTimeoutSeconds = readTimeoutSeconds;
         this.lines = lines;
+        this.tls = tls;
     }
 
     /** camel-netty asks the bound bean for one initializer per consumer. */
     @Override
     public ServerInitializerFactory createPipelineFactory(NettyConsumer consumer) {
-        return new Pipeline(consumer, readTimeoutSeconds, lines);
+        return new Pipeline(consumer, readTimeoutSeconds, lines, tls);
     }
 
     @Override
@@ -46,11 +53,13 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
     static final class Pipeline extends DefaultServerInitializerFactory {
         private final int readTimeoutSeconds;
         private final JsonLines lines;
+        private final Optional<TlsSettings> tls;
 
-        Pipeline(NettyConsumer consumer, int readTimeoutSeconds, JsonLines lines) {
+        Pipeline(NettyConsumer consumer, int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls) {
             super(consumer);
             this.readTimeoutSeconds = readTimeoutSeconds;
             this.lines = lines;
+            this.tls = tls;
         }
 
         @Override
@@ -61,6 +70,8 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
             if (readTimeoutSeconds > 0) {
                 ch.pipeline().addFirst("passgate-read-timeout", new ReadTimeoutHandler(readTimeoutSeconds));
             }
+            // Our own TLS, not camel-netty's: it can ask for a client certificate without requiring one.
+            tls.ifPresent(t -> ch.pipeline().addFirst("passgate-tls", t.newHandler(ch.alloc())));
         }
     }
 
@@ -78,8 +89,9 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
             if (cause instanceof TooLongFrameException) {
                 ctx.writeAndFlush(lines.error(null, new ProtocolException(ErrorCode.LINE_TOO_LONG)) + "\n")
                         .addListener(ChannelFutureListener.CLOSE);
-            } else if (cause instanceof ReadTimeoutException) {
-                ctx.close();
+            } else if (cause instanceof ReadTimeoutException
+                    || (cause instanceof DecoderException && cause.getCause() instanceof SSLException)) {
+                ctx.close(); // silent clients and failed TLS handshakes need no stack trace in the log
             } else {
                 ctx.fireExceptionCaught(cause);
             }

@@ -8,6 +8,8 @@ import dev.passgate.protocol.JsonLines;
 import dev.passgate.security.SecurityRegistry;
 import dev.passgate.server.PortAllocator;
 import dev.passgate.server.PortRange;
+import dev.passgate.server.TlsSettings;
+import java.util.Optional;
 import dev.passgate.session.ClientIdRegistry;
 import dev.passgate.session.ConnectHandshake;
 import dev.passgate.session.ConnectReplyProcessor;
@@ -60,6 +62,10 @@ public final class DaemonSetup {
     public record Parts(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<PendingSession> clientIds) {
     }
 
+    private static char[] secret(PassGateSettings settings, String key) {
+        return settings.find(key).orElse("").toCharArray();
+    }
+
     public static Parts install(CamelContext context, PassGateSettings settings, SecurityRegistry security, Clock clock)
             throws Exception {
         String applid = settings.applid();
@@ -88,9 +94,15 @@ public final class DaemonSetup {
         List<String> miners = Arrays.stream(settings.string("passgate.miners").split(",")).map(String::trim)
                 .filter(m -> !m.isEmpty()).toList();
 
+        Optional<TlsSettings> tls = settings.flag("passgate.daemon.tls.enabled") ? Optional.of(TlsSettings.load(
+                settings.path("passgate.daemon.tls.keystore"), secret(settings, "passgate.daemon.tls.keystore-password"),
+                settings.find("passgate.daemon.tls.truststore").map(java.nio.file.Path::of),
+                secret(settings, "passgate.daemon.tls.truststore-password"), settings.string("passgate.daemon.tls.client-auth")))
+                : Optional.empty();
+
         Registry r = context.getRegistry();
         r.bind("daemonChannelInitializer", new DaemonChannelInitializer(settings.integer("passgate.daemon.read-timeout"),
-                lines));
+                lines, tls));
         // daemon-logon
         r.bind("parseLogon", new ParseLogonProcessor(lines));
         r.bind("logonRateLimit", new RateLimitProcessor(limiter));
@@ -102,7 +114,7 @@ public final class DaemonSetup {
         r.bind("createClientServer", new CreateClientServerProcessor(setup, security.passTicketGenerator(),
                 security.verifier(), applid));
         r.bind("bindPort", new BindPortProcessor(boss, workers, InetAddress.getByName(settings.string("passgate.daemon.host")),
-                allocator, handoff, maxLine, new ConnectHandshake(template), clientIds));
+                allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls));
         r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host")));
         r.bind("logonError", new ClientErrorProcessor(lines, settings.integer("passgate.logon.max-attempts-per-connection")));
         // session-connect

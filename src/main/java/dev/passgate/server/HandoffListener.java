@@ -23,6 +23,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,14 @@ public final class HandoffListener implements AutoCloseable {
      */
     public static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress,
             PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake) {
+        return open(boss, workers, bindAddress, allocator, requestedPort, timeout, maxLineBytes, handshake,
+                Optional.empty());
+    }
+
+    /** As above, with TLS on the server port when given (same settings as the daemon port). */
+    public static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress,
+            PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake,
+            Optional<TlsSettings> tls) {
         HandoffListener listener = new HandoffListener();
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -66,6 +75,7 @@ public final class HandoffListener implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         listener.waiting.add(ch);
+                        tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc())));
                         ch.pipeline()
                                 .addLast(new LineBasedFrameDecoder(maxLineBytes, true, true))
                                 .addLast(new StringDecoder(StandardCharsets.UTF_8))
