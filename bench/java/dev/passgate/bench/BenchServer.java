@@ -1,0 +1,66 @@
+package dev.passgate.bench;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.passgate.PassGate;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.LoggerFactory;
+
+/**
+ * PassGate embedded for the load harness: its own data folder, a free daemon port, no idle
+ * timeout, and a cheap password hash (PBKDF2 with 1,000 iterations instead of 210,000) so
+ * the figures measure the gateway, not the hash. Logging is at WARN so that per-logon INFO
+ * lines do not dominate.
+ */
+final class BenchServer implements AutoCloseable {
+
+    static final String USER = "BENCH";
+    static final String PASSWORD = "Bench1";
+
+    final CamelContext context = new DefaultCamelContext();
+    final PassGate passGate;
+    final int port;
+
+    BenchServer() throws Exception {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("dev.passgate")).setLevel(Level.WARN);
+        Path data = Files.createTempDirectory("passgate-bench");
+        port = freePort();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        var p = context.getPropertiesComponent();
+        p.addInitialProperty("passgate.data.dir", data.toString());
+        p.addInitialProperty("passgate.security.master-key", HexFormat.of().formatHex(key));
+        p.addInitialProperty("passgate.security.password-iterations", "1000");
+        p.addInitialProperty("passgate.security.bootstrap-file", data.resolve("none.racf").toString());
+        p.addInitialProperty("passgate.daemon.host", "127.0.0.1");
+        p.addInitialProperty("passgate.daemon.port", Integer.toString(port));
+        p.addInitialProperty("passgate.session.idle-timeout", "0");
+        p.addInitialProperty("passgate.pools.max-clients", "100000");
+        p.addInitialProperty("passgate.logon.max-failures-per-minute", "1000000");
+        passGate = PassGate.install(context);
+        context.start();
+        var r = passGate.security().commands().execute("ADDUSER " + USER + " PASSWORD(" + PASSWORD + ") NOEXPIRED", "BENCH");
+        if (!r.ok()) {
+            throw new IllegalStateException(r.lines().toString());
+        }
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        context.close();
+    }
+}

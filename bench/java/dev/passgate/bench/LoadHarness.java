@@ -1,0 +1,106 @@
+package dev.passgate.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The daemon's load harness (not part of the test run):
+ *
+ * <pre>mvn -Pbench -DskipTests package exec:exec@load [-Dload.args="--seconds 10 --idle 19000"]</pre>
+ *
+ * <ol>
+ * <li>complete cycles per second (logon, reconnect, one files.list, logout) at 1, 16 and
+ *     64 concurrent clients, with p50/p99 latency;</li>
+ * <li>the same for Apache FtpServer 1.2.1 with commons-net clients (connect, USER/PASS,
+ *     PASV, LIST, QUIT), same concurrency, same machine, same moment: the ratio is the figure;</li>
+ * <li>idle sessions held open by client processes, and the server's heap per session.</li>
+ * </ol>
+ */
+public final class LoadHarness {
+
+    public static void main(String[] args) throws Exception {
+        double seconds = 10;
+        int idle = 19_000;
+        int[] levels = {1, 16, 64};
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+                case "--idle" -> idle = Integer.parseInt(args[++i]);
+                case "--levels" -> levels = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "JVM %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+        List<String> rows = new ArrayList<>();
+        try (BenchServer pg = new BenchServer(); FtpPeer ftp = new FtpPeer()) {
+            Cycles.run(() -> PassGateClient.cycle(pg.port), 4, Math.min(5, seconds)); // warm-up
+            Cycles.run(() -> FtpPeer.cycle(ftp.port), 4, Math.min(5, seconds));
+            for (int clients : levels) {
+                Cycles.Result p = Cycles.run(() -> PassGateClient.cycle(pg.port), clients, seconds);
+                Cycles.Result f = Cycles.run(() -> FtpPeer.cycle(ftp.port), clients, seconds);
+                rows.add(String.format(Locale.ROOT, "| %3d | %8.0f | %6.2f | %7.2f | %8.0f | %6.2f | %7.2f | %5.1fx | %d/%d |",
+                        clients, p.perSecond(), p.p50Millis(), p.p99Millis(), f.perSecond(), f.p50Millis(), f.p99Millis(),
+                        p.perSecond() / f.perSecond(), p.failures(), f.failures()));
+            }
+            System.out.println();
+            System.out.println("| clients | PassGate cycles/s | p50 ms | p99 ms | FtpServer cycles/s | p50 ms | p99 ms | ratio | failures P/F |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            rows.forEach(System.out::println);
+            System.out.println();
+            idleSessions(pg, idle);
+        }
+    }
+
+    private static void idleSessions(BenchServer pg, int total) throws Exception {
+        long before = usedHeapAfterGc();
+        int children = 2;
+        List<Process> clients = new ArrayList<>();
+        String java = System.getProperty("java.home") + "/bin/java";
+        for (int c = 0; c < children; c++) {
+            clients.add(new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    IdleClients.class.getName(), Integer.toString(pg.port), Integer.toString(total / children))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        }
+        int ready = 0;
+        int failed = 0;
+        for (Process p : clients) {
+            String line = new BufferedReader(new InputStreamReader(p.getInputStream())).readLine();
+            String[] parts = line == null ? new String[] {"", "0", "0"} : line.split(" ");
+            ready += Integer.parseInt(parts[1]);
+            failed += Integer.parseInt(parts[2]);
+        }
+        int held = pg.passGate.daemon().sessions().size();
+        long after = usedHeapAfterGc();
+        double perSession = (after - before) / (double) Math.max(1, held);
+        System.out.printf(Locale.ROOT, "Idle sessions held: %d (clients opened %d, %d failed); server heap %d MiB -> %d MiB,"
+                + " %.1f KiB per session; a 1 GiB heap holds about %.0f such sessions%n", held, ready, failed, before >> 20,
+                after >> 20, perSession / 1024, (1L << 30) / perSession);
+        System.out.println("Open file descriptors of the server process: " + openFds());
+        for (Process p : clients) {
+            p.getOutputStream().close();
+            p.waitFor();
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String openFds() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            return unix.getOpenFileDescriptorCount() + " of " + unix.getMaxFileDescriptorCount();
+        }
+        return "unknown";
+    }
+}
