@@ -86,23 +86,30 @@ public final class PassGate {
 
         Database database = Database.open(settings.storeUrl(), settings.string(PassGateSettings.STORE_USER),
                 settings.string(PassGateSettings.STORE_PASSWORD), settings.integer(PassGateSettings.STORE_MAX_CONNECTIONS));
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                database.close(); // services stop after routes, so nothing uses it any more
-            }
-        }, true, true);
-
         Clock clock = Clock.systemUTC();
         var configured = new PropertiesDefinitionResolver(properties::resolveProperty, settings.systemName());
         var replayStore = new JdbcReplayStore(database.dataSource());
-        byte[] masterKey = MasterKeys.load(settings.find(PassGateSettings.MASTER_KEY),
-                settings.path(PassGateSettings.MASTER_KEY_FILE), settings.dataDir());
-        SecurityRegistry security = new SecurityRegistry(database.dataSource(), masterKey,
-                settings.integer(PassGateSettings.PASSWORD_ITERATIONS), clock, settings.systemName(), List.of(configured));
-        SecurityBootstrap bootstrap = new SecurityBootstrap(security);
-        bootstrap.ensureLogonDefinitions(settings.applid());
-        bootstrap.applyFile(settings.path(PassGateSettings.BOOTSTRAP_FILE));
+        SecurityRegistry security;
+        try {
+            byte[] masterKey = MasterKeys.load(settings.find(PassGateSettings.MASTER_KEY),
+                    settings.path(PassGateSettings.MASTER_KEY_FILE), settings.dataDir());
+            security = new SecurityRegistry(database.dataSource(), masterKey,
+                    settings.integer(PassGateSettings.PASSWORD_ITERATIONS), clock, settings.systemName(), List.of(configured));
+            SecurityBootstrap bootstrap = new SecurityBootstrap(security);
+            bootstrap.ensureLogonDefinitions(settings.applid());
+            bootstrap.applyFile(settings.path(PassGateSettings.BOOTSTRAP_FILE));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                // Services stop after routes, so nothing uses the store any more.
+                security.close();
+                database.close();
+            }
+        }, true, true);
 
         Registry registry = context.getRegistry();
         registry.bind(SETTINGS, settings);

@@ -34,6 +34,7 @@ final class RegistrySession implements AutoCloseable {
 
     @Override
     public void close() {
+        registry.close();
         database.close();
     }
 }

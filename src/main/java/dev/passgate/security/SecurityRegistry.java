@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * from PTKTDATA profiles (with any extra resolvers, e.g. configuration, asked after them),
  * the RACF commands and the audit log. One per PassGate node.
  */
-public final class SecurityRegistry {
+public final class SecurityRegistry implements AutoCloseable {
 
     private final UserStore users;
     private final GroupStore groups;
@@ -105,6 +105,12 @@ public final class SecurityRegistry {
 
     public SecurityOptions options() {
         return options;
+    }
+
+    /** Writes the audit records still queued; call before closing the database. */
+    @Override
+    public void close() {
+        audit.close();
     }
 
     PasswordHasher hasher() {

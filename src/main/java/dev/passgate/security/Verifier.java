@@ -193,7 +193,9 @@ public final class Verifier {
     }
 
     private VerifyResult succeed(UserRecord u, LogonMethod method, String detail) {
-        users.resetFailures(u.userId());
+        if (u.failures() != 0) {
+            users.resetFailures(u.userId());
+        }
         var env = new SecurityEnvironment(u.userId(), u.defaultGroup(), users.groups(u.userId()), method, clock.instant());
         return new VerifyResult(Outcome.SUCCESS, env, detail);
     }

@@ -65,6 +65,22 @@ public final class Jdbc {
         });
     }
 
+    /** Work with a prepared statement. */
+    @FunctionalInterface
+    public interface StatementWork {
+        void run(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Prepares one statement (for batches) and runs the work with it. */
+    public void withStatement(String sql, StatementWork work) {
+        withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                work.run(ps);
+            }
+            return null;
+        });
+    }
+
     /** Runs the work on one connection and commits it, or rolls all of it back on any exception. */
     public <T> T inTransaction(Work<T> work) {
         if (connection != null) {

@@ -37,6 +37,7 @@ public final class TestRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        registry.close();
         database.close();
     }
 }
