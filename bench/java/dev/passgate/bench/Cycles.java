@@ -25,21 +25,25 @@ final class Cycles {
 
     static Result run(Cycle cycle, int clients, double seconds) throws InterruptedException {
         long end = System.nanoTime() + (long) (seconds * 1e9);
-        List<long[]> latencies = new ArrayList<>();
+        List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         int[] counts = new int[clients];
         AtomicLong failures = new AtomicLong();
         Thread[] threads = new Thread[clients];
         long start = System.nanoTime();
         for (int t = 0; t < clients; t++) {
-            long[] mine = new long[2_000_000];
-            latencies.add(mine);
+            latencies.add(new long[4096]);
             int index = t;
             threads[t] = new Thread(() -> {
                 int n = 0;
-                while (System.nanoTime() < end && n < mine.length) {
+                while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     try {
                         cycle.run();
+                        long[] mine = latencies.get(index);
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                            latencies.set(index, mine);
+                        }
                         mine[n++] = System.nanoTime() - t0;
                     } catch (Exception e) {
                         if (failures.incrementAndGet() <= 3) {

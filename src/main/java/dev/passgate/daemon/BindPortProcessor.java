@@ -5,6 +5,7 @@ import dev.passgate.server.Handshake;
 import dev.passgate.server.PortAllocator;
 import dev.passgate.server.TlsSettings;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import dev.passgate.session.ClientIdRegistry;
 import dev.passgate.session.PendingSession;
 import io.netty.channel.EventLoopGroup;
@@ -28,11 +29,13 @@ public class BindPortProcessor implements Processor {
     private final Handshake handshake;
     private final ClientIdRegistry<PendingSession> clientIds;
     private final Optional<TlsSettings> tls;
+    private final Executor handshakes;
 
     public BindPortProcessor(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress, PortAllocator allocator,
             Duration handoffTimeout, int maxLineBytes, Handshake handshake, ClientIdRegistry<PendingSession> clientIds,
-            Optional<TlsSettings> tls) {
+            Optional<TlsSettings> tls, Executor handshakes) {
         this.tls = tls;
+        this.handshakes = handshakes;
         this.boss = boss;
         this.workers = workers;
         this.bindAddress = bindAddress;
@@ -48,7 +51,7 @@ public class BindPortProcessor implements Processor {
         LogonState state = LogonState.of(exchange);
         int requested = state.request.integer("port").orElse(0);
         state.listener = HandoffListener.open(boss, workers, bindAddress, allocator, requested, handoffTimeout,
-                maxLineBytes, handshake, tls);
+                maxLineBytes, handshake, tls, handshakes);
         PendingSession pending = new PendingSession(state.sessionEnvironment, state.lease, state.address,
                 state.listener.port());
         state.clientId = clientIds.issue(pending, state.address, handoffTimeout.toMillis());

@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -85,6 +86,9 @@ public final class DaemonSetup {
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         ProducerTemplate template = context.createProducerTemplate();
+        // Reconnect handshakes verify PassTickets and touch the database: never on a socket's event loop.
+        ExecutorService handshakes = context.getExecutorServiceManager().newThreadPool(DaemonSetup.class,
+                "PassGateHandshake", 2, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
         PassTicketSetupCheck setup = new PassTicketSetupCheck(security.passTicketDefinitions(), applid);
         IdleTimer idle = new IdleTimer(Duration.ofSeconds(settings.integer("passgate.session.idle-timeout")), clock,
                 s -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {
@@ -114,7 +118,7 @@ public final class DaemonSetup {
         r.bind("createClientServer", new CreateClientServerProcessor(setup, security.passTicketGenerator(),
                 security.verifier(), applid));
         r.bind("bindPort", new BindPortProcessor(boss, workers, InetAddress.getByName(settings.string("passgate.daemon.host")),
-                allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls));
+                allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls, handshakes));
         r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host")));
         r.bind("logonError", new ClientErrorProcessor(lines, settings.integer("passgate.logon.max-attempts-per-connection")));
         // session-connect

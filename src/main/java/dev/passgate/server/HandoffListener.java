@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,13 +62,17 @@ public final class HandoffListener implements AutoCloseable {
     public static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress,
             PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake) {
         return open(boss, workers, bindAddress, allocator, requestedPort, timeout, maxLineBytes, handshake,
-                Optional.empty());
+                Optional.empty(), Runnable::run);
     }
 
-    /** As above, with TLS on the server port when given (same settings as the daemon port). */
+    /**
+     * As above, with TLS on the server port when given (same settings as the daemon port),
+     * and the handshake run on {@code handshakes} rather than on the socket's event loop,
+     * since it may verify PassTickets and touch the database.
+     */
     public static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress,
             PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake,
-            Optional<TlsSettings> tls) {
+            Optional<TlsSettings> tls, Executor handshakes) {
         HandoffListener listener = new HandoffListener();
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -80,7 +85,7 @@ public final class HandoffListener implements AutoCloseable {
                                 .addLast(new LineBasedFrameDecoder(maxLineBytes, true, true))
                                 .addLast(new StringDecoder(StandardCharsets.UTF_8))
                                 .addLast(new StringEncoder(StandardCharsets.UTF_8))
-                                .addLast(HANDSHAKE, listener.new FirstLine(handshake));
+                                .addLast(HANDSHAKE, listener.new FirstLine(handshake, handshakes));
                     }
                 });
         listener.server = allocator.bind(requestedPort, port -> {
@@ -138,9 +143,11 @@ public final class HandoffListener implements AutoCloseable {
     /** Reads exactly one line per connection and asks the handshake about it. */
     private final class FirstLine extends SimpleChannelInboundHandler<String> {
         private final Handshake handshake;
+        private final Executor executor;
 
-        FirstLine(Handshake handshake) {
+        FirstLine(Handshake handshake, Executor executor) {
             this.handshake = handshake;
+            this.executor = executor;
         }
 
         @Override
@@ -149,16 +156,33 @@ public final class HandoffListener implements AutoCloseable {
                 ctx.close();
                 return;
             }
-            Handshake.Result result = handshake.check(line, ctx.channel());
+            Channel client = ctx.channel();
+            client.config().setAutoRead(false); // one line at a time until the handshake has answered
+            executor.execute(() -> {
+                Handshake.Result result;
+                try {
+                    result = handshake.check(line, client);
+                } catch (RuntimeException e) {
+                    client.close();
+                    return;
+                }
+                client.eventLoop().execute(() -> apply(ctx, client, result));
+            });
+        }
+
+        private void apply(ChannelHandlerContext ctx, Channel client, Handshake.Result result) {
             if (!result.accepted()) {
-                ctx.writeAndFlush(result.reply() + "\n").addListener(ChannelFutureListener.CLOSE);
+                client.writeAndFlush(result.reply() + "\n").addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            Channel client = ctx.channel();
             waiting.remove(client);
             ctx.pipeline().remove(HANDSHAKE);
             client.writeAndFlush(result.reply() + "\n");
-            timer.cancel(false);
+            client.config().setAutoRead(true);
+            ScheduledFuture<?> t = timer;
+            if (t != null) {
+                t.cancel(false);
+            }
             closeServer();
             if (!connected.complete(client)) {
                 client.close(); // the timeout won the race
