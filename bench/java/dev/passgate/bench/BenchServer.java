@@ -47,6 +47,10 @@ final class BenchServer implements AutoCloseable {
         p.addInitialProperty("passgate.daemon.host", "127.0.0.1");
         p.addInitialProperty("passgate.daemon.port", Integer.toString(port));
         p.addInitialProperty("passgate.session.idle-timeout", "0");
+        // A port range, as RSE installations configure one: serial handoffs reuse its first port
+        // instead of taking a fresh ephemeral port per logon (which thousands of logons a second
+        // would exhaust, with their TIME_WAIT sockets, in well under a minute).
+        p.addInitialProperty("passgate.server.port-range", "20000-20999");
         p.addInitialProperty("passgate.pools.max-clients", "100000");
         p.addInitialProperty("passgate.logon.max-failures-per-minute", "1000000");
         passGate = PassGate.install(context);

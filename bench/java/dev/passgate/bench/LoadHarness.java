@@ -42,7 +42,9 @@ public final class LoadHarness {
             Cycles.run(() -> PassGateClient.cycle(pg.port), 4, Math.min(5, seconds)); // warm-up
             Cycles.run(() -> FtpPeer.cycle(ftp.port), 4, Math.min(5, seconds));
             for (int clients : levels) {
+                waitForTimeWaitToDrain();
                 Cycles.Result p = Cycles.run(() -> PassGateClient.cycle(pg.port), clients, seconds);
+                waitForTimeWaitToDrain();
                 Cycles.Result f = Cycles.run(() -> FtpPeer.cycle(ftp.port), clients, seconds);
                 rows.add(String.format(Locale.ROOT, "| %3d | %8.0f | %6.2f | %7.2f | %8.0f | %6.2f | %7.2f | %5.1fx | %d/%d |",
                         clients, p.perSecond(), p.p50Millis(), p.p99Millis(), f.perSecond(), f.p50Millis(), f.p99Millis(),
@@ -85,6 +87,26 @@ public final class LoadHarness {
         for (Process p : clients) {
             p.getOutputStream().close();
             p.waitFor();
+        }
+    }
+
+    /**
+     * Each cycle leaves TIME_WAIT sockets behind for 60 s; with a few thousand cycles a second
+     * they crowd the ephemeral port range and slow every connect. Each level starts with
+     * fewer than 2,000 of them, so one level's debris does not tax the next (or the peer).
+     */
+    private static void waitForTimeWaitToDrain() throws Exception {
+        for (int i = 0; i < 90; i++) {
+            long timeWait;
+            try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/net/tcp"))) {
+                timeWait = lines.filter(l -> l.length() > 35 && l.substring(34, 36).equals("06")).count();
+            } catch (java.io.IOException e) {
+                return; // not Linux: nothing to wait for
+            }
+            if (timeWait < 2_000) {
+                return;
+            }
+            Thread.sleep(1000);
         }
     }
 

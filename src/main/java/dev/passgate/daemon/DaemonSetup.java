@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class DaemonSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(DaemonSetup.class);
+    /** Handshakes mostly wait on the database; a few threads per core keep the reconnects flowing. */
+    private static final int HANDSHAKE_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
     private DaemonSetup() {
     }
@@ -88,7 +90,7 @@ public final class DaemonSetup {
         ProducerTemplate template = context.createProducerTemplate();
         // Reconnect handshakes verify PassTickets and touch the database: never on a socket's event loop.
         ExecutorService handshakes = context.getExecutorServiceManager().newThreadPool(DaemonSetup.class,
-                "PassGateHandshake", 2, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+                "PassGateHandshake", HANDSHAKE_THREADS, HANDSHAKE_THREADS);
         PassTicketSetupCheck setup = new PassTicketSetupCheck(security.passTicketDefinitions(), applid);
         IdleTimer idle = new IdleTimer(Duration.ofSeconds(settings.integer("passgate.session.idle-timeout")), clock,
                 s -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {
