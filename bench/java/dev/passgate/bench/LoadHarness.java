@@ -99,7 +99,7 @@ public final class LoadHarness {
         for (int i = 0; i < 90; i++) {
             long timeWait;
             try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/net/tcp"))) {
-                timeWait = lines.filter(l -> l.length() > 35 && l.substring(34, 36).equals("06")).count();
+                timeWait = lines.skip(1).map(l -> l.trim().split("\\s+")).filter(f -> f.length > 3 && f[3].equals("06")).count();
             } catch (java.io.IOException e) {
                 return; // not Linux: nothing to wait for
             }
