@@ -1,6 +1,5 @@
 package dev.passgate.security;
 
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -13,9 +12,9 @@ import java.util.Optional;
  */
 public final class AccessChecker {
 
-    private final ProfileStore profiles;
+    private final ProfileCache profiles;
 
-    public AccessChecker(ProfileStore profiles) {
+    AccessChecker(ProfileCache profiles) {
         this.profiles = profiles;
     }
 
@@ -35,13 +34,7 @@ public final class AccessChecker {
 
     /** The profile that protects a resource: a discrete one of that name, else the most specific generic match. */
     public Optional<ProfileRecord> findProfile(String className, String resource) {
-        Optional<ProfileRecord> discrete = profiles.find(className, resource).filter(p -> !p.generic());
-        if (discrete.isPresent()) {
-            return discrete;
-        }
-        return profiles.generics(className).stream()
-                .filter(p -> p.profileName().matches(resource))
-                .min(Comparator.comparing(ProfileRecord::profileName));
+        return profiles.protecting(className, resource);
     }
 
     static AccessLevel grantedBy(ProfileRecord p, SecurityEnvironment env) {

@@ -71,9 +71,13 @@ public final class AuditLog implements AutoCloseable {
 
     /** Waits until everything recorded so far is in the database. */
     public void flush() {
+        flush(Long.MAX_VALUE);
+    }
+
+    private void flush(long deadlineNanos) {
         synchronized (progress) {
             long target = queued;
-            while (written < target && writer.isAlive()) {
+            while (written < target && writer.isAlive() && System.nanoTime() < deadlineNanos) {
                 try {
                     progress.wait(100);
                 } catch (InterruptedException e) {
@@ -104,14 +108,18 @@ public final class AuditLog implements AutoCloseable {
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), args.toArray());
     }
 
-    /** Writes what is queued and stops the writer. */
+    /** Writes what is queued (waiting at most a few seconds: the database may be going away too) and stops the writer. */
     @Override
     public void close() {
         synchronized (progress) {
             closed = true;
         }
-        flush();
+        flush(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
         writer.interrupt();
+        int lost = queue.size();
+        if (lost > 0) {
+            LOG.error("{} audit records could not be written before shutdown", lost);
+        }
     }
 
     private void writeLoop() {
@@ -133,6 +141,9 @@ public final class AuditLog implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
+                if (closed) {
+                    return; // the database is gone; close() reports what is left
+                }
                 LOG.error("Audit records could not be written; retrying", e);
                 sleepQuietly();
                 continue;

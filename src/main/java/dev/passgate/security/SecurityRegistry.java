@@ -19,6 +19,12 @@ import javax.sql.DataSource;
  */
 public final class SecurityRegistry implements AutoCloseable {
 
+    /**
+     * How long profiles read from the database are trusted before being read again; RACF
+     * commands on this node take effect at once, other nodes' changes within this time.
+     */
+    public static final long PROFILE_CACHE_MILLIS = 5_000;
+
     private final UserStore users;
     private final GroupStore groups;
     private final ProfileStore profiles;
@@ -50,8 +56,9 @@ public final class SecurityRegistry implements AutoCloseable {
         this.profiles = new ProfileStore(jdbc);
         this.options = new SecurityOptions(jdbc);
         this.audit = new AuditLog(jdbc, clock);
-        this.access = new AccessChecker(profiles);
-        this.registryResolver = new RegistryDefinitionResolver(profiles, box, clock, 10_000);
+        ProfileCache profileCache = new ProfileCache(profiles, clock, PROFILE_CACHE_MILLIS);
+        this.access = new AccessChecker(profileCache);
+        this.registryResolver = new RegistryDefinitionResolver(profiles, box, clock, PROFILE_CACHE_MILLIS);
         List<PassTicketDefinitionResolver> chain = new ArrayList<>();
         chain.add(registryResolver);
         chain.addAll(fallbackResolvers);
@@ -60,7 +67,10 @@ public final class SecurityRegistry implements AutoCloseable {
         this.generator = new PassTicketGenerator(resolver, clock, audited);
         this.evaluator = new PassTicketEvaluator(resolver, new JdbcReplayStore(dataSource), clock, audited);
         this.verifier = new Verifier(users, options, hasher, evaluator, box, audit, clock);
-        this.commands = new RacfCommandProcessor(jdbc, hasher, box, audit, clock, systemName, registryResolver::invalidate);
+        this.commands = new RacfCommandProcessor(jdbc, hasher, box, audit, clock, systemName, () -> {
+            registryResolver.invalidate();
+            profileCache.invalidate();
+        });
     }
 
     public Verifier verifier() {

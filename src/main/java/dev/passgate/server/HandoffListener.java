@@ -50,8 +50,10 @@ public final class HandoffListener implements AutoCloseable {
     // Set once, right after the bind, before any client can have sent a line.
     private volatile Channel server;
     private volatile ScheduledFuture<?> timer;
+    private final PortAllocator allocator;
 
-    private HandoffListener() {
+    private HandoffListener(PortAllocator allocator) {
+        this.allocator = allocator;
     }
 
     /**
@@ -73,7 +75,7 @@ public final class HandoffListener implements AutoCloseable {
     public static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress,
             PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake,
             Optional<TlsSettings> tls, Executor handshakes) {
-        HandoffListener listener = new HandoffListener();
+        HandoffListener listener = new HandoffListener(allocator);
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -134,7 +136,9 @@ public final class HandoffListener implements AutoCloseable {
 
     /** Closes the listening socket; outside the event loop, waits so the port is free on return. */
     private void closeServer() {
+        int port = port();
         var closing = server.close();
+        closing.addListener(f -> allocator.release(port));
         if (!server.eventLoop().inEventLoop()) {
             closing.awaitUninterruptibly();
         }

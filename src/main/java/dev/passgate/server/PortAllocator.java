@@ -4,6 +4,8 @@ import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Chooses and binds a client's server port by the protocol's three rules, in order:
@@ -22,10 +24,17 @@ public final class PortAllocator {
 
     private final Optional<PortRange> range;
     private final boolean denyClientPort;
+    /** Range ports our own listeners hold: skipped without a bind attempt (each failed bind costs a syscall and an exception). */
+    private final Set<Integer> held = ConcurrentHashMap.newKeySet();
 
     public PortAllocator(Optional<PortRange> range, boolean denyClientPort) {
         this.range = range;
         this.denyClientPort = denyClientPort;
+    }
+
+    /** Tells the allocator that a listener it bound has closed its port. */
+    public void release(int port) {
+        held.remove(port);
     }
 
     /**
@@ -50,10 +59,13 @@ public final class PortAllocator {
         if (range.isPresent()) {
             PortRange r = range.get();
             for (int port = r.first(); port <= r.last(); port++) {
+                if (!held.add(port)) {
+                    continue;
+                }
                 try {
                     return binder.bind(port);
                 } catch (IOException taken) {
-                    // try the next one
+                    held.remove(port); // someone else's: try the next one
                 }
             }
             throw new ProtocolException(ErrorCode.PORT_UNAVAILABLE,

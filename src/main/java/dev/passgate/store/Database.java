@@ -25,12 +25,11 @@ public final class Database implements AutoCloseable {
 
     /** The embedded default: an H2 file database {@code passgate} in the data folder. */
     public static String defaultUrl(Path dataDir) {
-        // DB_CLOSE_ON_EXIT=FALSE: PassGate closes the database itself, after its routes have stopped.
         // QUERY_CACHE_SIZE: a logon runs some twenty distinct statements; H2's default cache of 8
         // would parse most of them again every time. AUTO_SERVER: "passgate admin" can work on
         // the database while "serve" has it open (H2 then serves it to local processes only).
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("passgate")
-                + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128;AUTO_SERVER=TRUE";
+                + ";QUERY_CACHE_SIZE=128;AUTO_SERVER=TRUE";
     }
 
     /**

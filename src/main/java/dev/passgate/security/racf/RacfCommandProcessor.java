@@ -53,17 +53,17 @@ public final class RacfCommandProcessor {
     private final AuditLog audit;
     private final Clock clock;
     private final String systemName;
-    private final Runnable onPassTicketChange;
+    private final Runnable onChange;
 
     public RacfCommandProcessor(Jdbc jdbc, PasswordHasher hasher, SecretBox box, AuditLog audit, Clock clock,
-            String systemName, Runnable onPassTicketChange) {
+            String systemName, Runnable onChange) {
         this.jdbc = jdbc;
         this.hasher = hasher;
         this.box = box;
         this.audit = audit;
         this.clock = clock;
         this.systemName = systemName;
-        this.onPassTicketChange = onPassTicketChange;
+        this.onChange = onChange;
     }
 
     /** Runs one command for an actor (who issued it, for the audit trail). Never throws for a bad command. */
@@ -81,9 +81,8 @@ public final class RacfCommandProcessor {
         try {
             String v = verb;
             List<String> out = jdbc.inTransaction(tx -> run(v, operands, new Stores(tx)));
-            if (v.equals("RDEFINE") || v.equals("RALTER") || v.equals("RDELETE")) {
-                onPassTicketChange.run();
-            }
+            onChange.run(); // profiles and keys held in memory are read again
+
             audit.record("COMMAND", null, actor, "RC0", masked);
             return new CommandResult(0, out);
         } catch (RacfCommandException e) {
