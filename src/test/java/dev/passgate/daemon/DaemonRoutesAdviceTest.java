@@ -108,6 +108,20 @@ class DaemonRoutesAdviceTest {
     }
 
     @Test
+    void aFailingMinerGivesServerErrorWithoutItsDetailsAndTheSessionGoesOn() throws Exception {
+        AdviceWith.adviceWith(pg.context, "miner-files", a -> a.weaveAddFirst().process(e -> {
+            throw new IllegalStateException("internal detail 42");
+        }));
+        try (LineClient s = pg.session("JOE", "Secret1")) {
+            JsonNode r = s.request("{\"op\":\"files.list\",\"path\":\"/u/joe\",\"id\":9}");
+            assertEquals("SERVER_ERROR", r.at("/error/code").asText());
+            assertEquals(9, r.get("id").asInt());
+            assertTrue(!r.toString().contains("internal detail"), r.toString());
+            assertEquals("JOE", s.request("{\"op\":\"whoami\"}").get("user").asText());
+        }
+    }
+
+    @Test
     void sessionLogoutSeesEveryEndWithItsReason() throws Exception {
         AdviceWith.adviceWith(pg.context, "session-logout", a -> a.weaveAddFirst().to("mock:logouts"));
         MockEndpoint logouts = pg.context.getEndpoint("mock:logouts", MockEndpoint.class);

@@ -135,6 +135,19 @@ class PortHandoffTest {
     }
 
     @Test
+    void aClientThatVanishesMidHandshakeLeavesTheListenerToTheRightOne() throws Exception {
+        try (RunningPassGate pg = start(Map.of())) {
+            JsonNode r = pg.logon("JOE", "Secret1");
+            new LineClient(r.get("port").asInt()).close(); // connects and goes without a word
+            try (LineClient half = new LineClient(r.get("port").asInt())) {
+                half.sendRaw("{\"op\":\"conn".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // half a line, then gone
+            }
+            pg.connect(r).close();
+            assertEquals(0, pg.passGate.daemon().clientIds().size());
+        }
+    }
+
+    @Test
     void poolsFillThenStartThenRunOut() throws Exception {
         Map<String, String> settings = new HashMap<>(Map.of("passgate.pools.max-clients", "2", "passgate.pools.max", "2"));
         try (RunningPassGate pg = start(settings)) {
