@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.passgate.exit.ExitRoutes;
 import dev.passgate.security.SecurityBootstrap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
@@ -36,7 +37,9 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PassGate passGate = PassGate.install(context);
+        PassGate.addDefaults(context.getPropertiesComponent());
+        Path integratorRoutes = new PassGateSettings(context.getPropertiesComponent()::resolveProperty).routesDir();
+        PassGate passGate = PassGate.install(context, ExitRoutes.claimedBy(integratorRoutes));
         new SecurityBootstrap(passGate.security()).ensureAdministrator(console);
         Path routesDir = passGate.settings().routesDir();
         loadIntegratorRoutes(context, routesDir);

@@ -43,7 +43,8 @@ final class ConfigOptions {
                 PassGateSettings.ROUTES_DIR, home.resolve("config/routes").toString(),
                 PassGateSettings.MASTER_KEY_FILE, home.resolve("config/master.key").toString(),
                 PassGateSettings.BOOTSTRAP_FILE, home.resolve("config/bootstrap.racf").toString(),
-                "passgate.daemon.tls.keystore", home.resolve("config/tls/server.p12").toString());
+                "passgate.daemon.tls.keystore", home.resolve("config/tls/server.p12").toString(),
+                "passgate.security.exports-file", home.resolve("config/exports").toString());
     }
 
     /** The settings, resolved through a Camel properties component that is never started. */

@@ -39,6 +39,9 @@ public class AuthenticateProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         LogonState state = LogonState.of(exchange);
+        if (state.exitDecidedUser != null) {
+            return; // a login exit decided this logon alone (exports or none mode)
+        }
         VerifyRequest verify = request(state.request, exchange).from(state.address);
         VerifyResult result = verifier.verify(verify);
         if (!result.success()) {

@@ -21,6 +21,9 @@ public class AuthorizeApplidProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         LogonState state = LogonState.of(exchange);
+        if (state.exitDecidedUser != null) {
+            return; // in the exports and none modes the exit decides, not the registry
+        }
         if (!access.check(state.logonEnvironment, "APPL", applid, AccessLevel.READ).allowed()) {
             throw new ProtocolException(ErrorCode.NOT_AUTHORIZED, "not authorized to application " + applid);
         }

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public class ClientErrorProcessor implements Processor {
 
+    /** Exchange property: close the connection after this error reply (an exit said DISCONNECT). */
+    public static final String CLOSE = "PassGateCloseConnection";
     private static final Logger LOG = LoggerFactory.getLogger(ClientErrorProcessor.class);
     private static final AttributeKey<Integer> ATTEMPTS = AttributeKey.valueOf("passgate.logon.attempts");
 
@@ -41,7 +43,8 @@ public class ClientErrorProcessor implements Processor {
         var id = state != null && state.request != null ? state.request.id()
                 : lines.idOf(exchange.getMessage().getBody(String.class));
         exchange.getMessage().setBody(lines.error(id, p));
-        boolean close = p.code() == ErrorCode.LINE_TOO_LONG || attempts(exchange) >= maxAttempts;
+        boolean close = p.code() == ErrorCode.LINE_TOO_LONG || attempts(exchange) >= maxAttempts
+                || exchange.getProperty(CLOSE, false, Boolean.class);
         exchange.getMessage().setHeader(NettyConstants.NETTY_CLOSE_CHANNEL_WHEN_COMPLETE, close);
     }
 

@@ -41,7 +41,7 @@ public class CreateClientServerProcessor implements Processor {
             throw new ProtocolException(ErrorCode.PASSTICKET_SETUP, "the server's PassTicket definitions for " + applid
                     + " are incomplete; the administrator has been told what to define");
         });
-        String user = state.logonEnvironment.user();
+        String user = state.user();
         String ticket = generator.generate(user, applid).ticket();
         VerifyResult result = verifier.verify(VerifyRequest.passticket(user, ticket, applid).from(state.address));
         if (!result.success()) {

@@ -31,7 +31,15 @@ import dev.passgate.session.StartMinersProcessor;
 import dev.passgate.session.TouchSessionProcessor;
 import dev.passgate.session.ValidateClientIdProcessor;
 import dev.passgate.session.WhoamiProcessor;
+import dev.passgate.exit.ExportRules;
+import dev.passgate.exit.JavaExitProcessor;
+import dev.passgate.exit.LoginExit;
+import dev.passgate.exit.LoginExits;
+import dev.passgate.exit.SecurityMode;
 import io.netty.channel.EventLoopGroup;
+import java.util.Set;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -62,15 +70,45 @@ public final class DaemonSetup {
     }
 
     /** What the operator interface and tests look at. */
-    public record Parts(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<PendingSession> clientIds) {
+    public record Parts(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<PendingSession> clientIds,
+            LoginExits exits) {
+    }
+
+    /** The exits of passgate.exit.class and the integrator's exit routes, under passgate.security's rules. */
+    private static LoginExits loginExits(CamelContext context, PassGateSettings settings, SecurityRegistry security,
+            ProducerTemplate template, Set<String> replacedExitEvents) {
+        SecurityMode mode = SecurityMode.parse(settings.string("passgate.security"));
+        Optional<LoginExit> javaExit = settings.find("passgate.exit.class").map(DaemonSetup::instantiate);
+        boolean configured = javaExit.isPresent() || !replacedExitEvents.isEmpty();
+        if (mode == SecurityMode.NONE && !configured) {
+            if (!settings.flag("passgate.security.allow-none")) {
+                throw new IllegalStateException("passgate.security=none needs a login exit (passgate.exit.class or exit"
+                        + " routes); to run without one anyway set passgate.security.allow-none=true");
+            }
+            LOG.warn("passgate.security=none without a login exit: passwords are still verified, file access is not"
+                    + " checked at all (passgate.security.allow-none=true)");
+        }
+        context.getRegistry().bind("javaLoginExit", new JavaExitProcessor(javaExit));
+        ExecutorService exitThreads = context.getExecutorServiceManager().newThreadPool(DaemonSetup.class, "PassGateExit",
+                HANDSHAKE_THREADS, HANDSHAKE_THREADS);
+        return new LoginExits(configured, mode, Duration.ofSeconds(settings.integer("passgate.exit.timeout")), template,
+                exitThreads, security.audit());
+    }
+
+    private static LoginExit instantiate(String className) {
+        try {
+            return (LoginExit) Class.forName(className.trim()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("passgate.exit.class " + className + " cannot be loaded as a LoginExit: " + e);
+        }
     }
 
     private static char[] secret(PassGateSettings settings, String key) {
         return settings.find(key).orElse("").toCharArray();
     }
 
-    public static Parts install(CamelContext context, PassGateSettings settings, SecurityRegistry security, Clock clock)
-            throws Exception {
+    public static Parts install(CamelContext context, PassGateSettings settings, SecurityRegistry security, Clock clock,
+            Set<String> replacedExitEvents) throws Exception {
         String applid = settings.applid();
         int maxLine = settings.integer("passgate.protocol.max-line-bytes");
         Duration handoff = Duration.ofSeconds(settings.integer("passgate.server.handoff-timeout"));
@@ -97,6 +135,7 @@ public final class DaemonSetup {
                     e.setProperty(SessionKeys.SESSION, s);
                     e.setProperty(SessionKeys.REASON, "timeout");
                 }));
+        LoginExits exits = loginExits(context, settings, security, template, replacedExitEvents);
         List<String> miners = Arrays.stream(settings.string("passgate.miners").split(",")).map(String::trim)
                 .filter(m -> !m.isEmpty()).toList();
 
@@ -112,8 +151,8 @@ public final class DaemonSetup {
         // daemon-logon
         r.bind("parseLogon", new ParseLogonProcessor(lines));
         r.bind("logonRateLimit", new RateLimitProcessor(limiter));
-        r.bind("exitNewSession", new ExitPoint());
-        r.bind("exitLogin", new ExitPoint());
+        r.bind("exitNewSession", new LogonExitProcessor(exits, LogonExitProcessor.Event.NEW_SESSION));
+        r.bind("exitLogin", new LogonExitProcessor(exits, LogonExitProcessor.Event.LOGIN));
         r.bind("authenticate", new AuthenticateProcessor(security.verifier(), limiter, applid));
         r.bind("authorizeApplid", new AuthorizeApplidProcessor(security.access(), applid));
         r.bind("selectThreadPool", new SelectThreadPoolProcessor(pools));
@@ -127,7 +166,7 @@ public final class DaemonSetup {
         r.bind("parseConnect", new ParseConnectProcessor(lines));
         r.bind("validateClientId", new ValidateClientIdProcessor(clientIds));
         r.bind("startMiners", new StartMinersProcessor(miners, security.passTicketGenerator(), security.verifier(),
-                security.access(), applid, sessions, template, lines, clock));
+                security.access(), applid, sessions, template, lines, clock, exits));
         r.bind("singleLogon", new SingleLogonProcessor(settings.flag("passgate.session.single-logon"), sessions, template));
         r.bind("scheduleIdleTimeout", new ScheduleIdleTimeoutProcessor(idle));
         r.bind("connectReply", new ConnectReplyProcessor(lines, idle.timeoutSeconds()));
@@ -139,10 +178,11 @@ public final class DaemonSetup {
         r.bind("logoutRequest", new LogoutRequestProcessor(lines));
         r.bind("dispatchMiner", new DispatchMinerProcessor());
         r.bind("minerReply", new MinerReplyProcessor(lines));
-        r.bind("endSession", new EndSessionProcessor(sessions, security.audit(), lines));
+        r.bind("endSession", new EndSessionProcessor(sessions, security.audit(), lines, exits));
         // built-in miners
         r.bind("filesMiner", new FilesMiner(settings.path("passgate.files.root"), Long.parseLong(
-                settings.string("passgate.files.max-bytes")), security.access()));
+                settings.string("passgate.files.max-bytes")), security.access(), exits,
+                ExportRules.load(settings.path("passgate.security.exports-file"))));
         r.bind("ticketsMiner", new TicketsMiner(security.passTicketGenerator(), security.access()));
 
         setup.problem().ifPresent(p -> LOG.warn("Logons will fail with PASSTICKET_SETUP until this is fixed: {}", p));
@@ -160,6 +200,21 @@ public final class DaemonSetup {
                 pools.close();
             }
         }, true, true);
-        return new Parts(sessions, pools, clientIds);
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event.getType() == CamelEvent.Type.CamelContextStarted) {
+                    exits.init();
+                } else if (event.getType() == CamelEvent.Type.CamelContextStopping) {
+                    // Sessions are logged out (their logout exits run) while the routes still run; then termination.
+                    sessions.all().forEach(s -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {
+                        e.setProperty(SessionKeys.SESSION, s);
+                        e.setProperty(SessionKeys.REASON, "shutdown");
+                    }));
+                    exits.termination();
+                }
+            }
+        });
+        return new Parts(sessions, pools, clientIds, exits);
     }
 }

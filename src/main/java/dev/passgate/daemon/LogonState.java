@@ -16,6 +16,8 @@ public final class LogonState {
 
     public Request request;
     public String address;
+    /** Set when a login exit decided the logon alone (exports and none modes): the user it let in. */
+    public String exitDecidedUser;
     /** The environment the logon's credentials verified to. */
     public SecurityEnvironment logonEnvironment;
     /** The session's environment, built from a PassTicket. */
@@ -25,6 +27,11 @@ public final class LogonState {
     public String clientId;
     /** Set by the reply step: from then on the handoff owns the lease and the listener. */
     public boolean handedOver;
+
+    /** The user the logon is for: verified by the registry, or let in by an exit. */
+    public String user() {
+        return logonEnvironment != null ? logonEnvironment.user() : exitDecidedUser;
+    }
 
     public static LogonState of(Exchange exchange) {
         LogonState s = exchange.getProperty(PROPERTY, LogonState.class);

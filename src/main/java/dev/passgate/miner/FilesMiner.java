@@ -1,5 +1,8 @@
 package dev.passgate.miner;
 
+import dev.passgate.exit.ExportRules;
+import dev.passgate.exit.LoginExits;
+import dev.passgate.exit.SecurityMode;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.protocol.Request;
@@ -40,11 +43,18 @@ public class FilesMiner extends Miner {
     private final Path root;
     private final long maxBytes;
     private final AccessChecker access;
+    private final LoginExits exits;
+    private final ExportRules exports;
+    /** Who asks: the miner's security environment and the session's client address (for the file-security exit). */
+    private record Caller(SecurityEnvironment env, String address) {
+    }
 
-    public FilesMiner(Path root, long maxBytes, AccessChecker access) {
+    public FilesMiner(Path root, long maxBytes, AccessChecker access, LoginExits exits, ExportRules exports) {
         this.root = root.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.access = access;
+        this.exits = exits;
+        this.exports = exports;
     }
 
     /** The virtual home of a user. */
@@ -56,18 +66,19 @@ public class FilesMiner extends Miner {
     protected Map<String, Object> handle(String verb, Request request, Session session, SecurityEnvironment env)
             throws IOException {
         String path = virtualPath(env.user(), request.requiredText("path"));
+        Caller caller = new Caller(env, session.address());
         return switch (verb) {
-            case "list" -> list(env, path);
-            case "read" -> read(env, path);
-            case "write" -> write(env, path, request);
-            case "delete" -> delete(env, path);
-            case "mkdir" -> mkdir(env, path);
+            case "list" -> list(caller, path);
+            case "read" -> read(caller, path);
+            case "write" -> write(caller, path, request);
+            case "delete" -> delete(caller, path);
+            case "mkdir" -> mkdir(caller, path);
             default -> throw unknownVerb("files", verb);
         };
     }
 
-    private Map<String, Object> list(SecurityEnvironment env, String path) throws IOException {
-        Path dir = real(env, path, AccessLevel.READ);
+    private Map<String, Object> list(Caller caller, String path) throws IOException {
+        Path dir = real(caller, path, AccessLevel.READ);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw notFound(path);
         }
@@ -89,8 +100,8 @@ public class FilesMiner extends Miner {
         return Map.of("entries", entries);
     }
 
-    private Map<String, Object> read(SecurityEnvironment env, String path) throws IOException {
-        Path file = real(env, path, AccessLevel.READ);
+    private Map<String, Object> read(Caller caller, String path) throws IOException {
+        Path file = real(caller, path, AccessLevel.READ);
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw notFound(path);
         }
@@ -104,7 +115,7 @@ public class FilesMiner extends Miner {
         }
     }
 
-    private Map<String, Object> write(SecurityEnvironment env, String path, Request request) throws IOException {
+    private Map<String, Object> write(Caller caller, String path, Request request) throws IOException {
         byte[] bytes;
         if (request.text("content").isPresent()) {
             bytes = request.text("content").get().getBytes(StandardCharsets.UTF_8);
@@ -118,7 +129,7 @@ public class FilesMiner extends Miner {
         if (bytes.length > maxBytes) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "a file may have at most " + maxBytes + " bytes");
         }
-        Path file = real(env, path, AccessLevel.UPDATE);
+        Path file = real(caller, path, AccessLevel.UPDATE);
         if (!Files.isDirectory(file.getParent(), LinkOption.NOFOLLOW_LINKS)) {
             throw notFound(parentOf(path));
         }
@@ -129,8 +140,8 @@ public class FilesMiner extends Miner {
         return Map.of();
     }
 
-    private Map<String, Object> delete(SecurityEnvironment env, String path) throws IOException {
-        Path target = real(env, path, AccessLevel.UPDATE);
+    private Map<String, Object> delete(Caller caller, String path) throws IOException {
+        Path target = real(caller, path, AccessLevel.UPDATE);
         try {
             Files.delete(target);
         } catch (NoSuchFileException e) {
@@ -141,8 +152,8 @@ public class FilesMiner extends Miner {
         return Map.of();
     }
 
-    private Map<String, Object> mkdir(SecurityEnvironment env, String path) throws IOException {
-        Path dir = real(env, path, AccessLevel.UPDATE);
+    private Map<String, Object> mkdir(Caller caller, String path) throws IOException {
+        Path dir = real(caller, path, AccessLevel.UPDATE);
         if (!Files.isDirectory(dir.getParent(), LinkOption.NOFOLLOW_LINKS)) {
             throw notFound(parentOf(path));
         }
@@ -174,9 +185,9 @@ public class FilesMiner extends Miner {
      * Checks access and maps the virtual path into the root, refusing any symbolic link on
      * the way (a link could lead out of the tree or around a FILE profile).
      */
-    private Path real(SecurityEnvironment env, String path, AccessLevel level) throws IOException {
-        authorize(env, path, level);
-        ensureHome(env.user());
+    private Path real(Caller caller, String path, AccessLevel level) throws IOException {
+        authorize(caller, path, level);
+        ensureHome(caller.env().user());
         Path p = root;
         for (String part : path.substring(1).split("/")) {
             if (part.isEmpty()) {
@@ -193,7 +204,25 @@ public class FilesMiner extends Miner {
         return p;
     }
 
-    private void authorize(SecurityEnvironment env, String path, AccessLevel level) {
+    /**
+     * The security mode's order: the file-security exit first (if any); then, by mode, the
+     * export rules and the FILE profiles. In mode none the exit alone decides.
+     */
+    private void authorize(Caller caller, String path, AccessLevel level) {
+        SecurityEnvironment env = caller.env();
+        if (exits.file(env.user(), caller.address(), path, level.name()).failed()) {
+            throw new ProtocolException(ErrorCode.EXIT_REJECTED, "refused by the file-security exit");
+        }
+        SecurityMode mode = exits.mode();
+        if (mode == SecurityMode.NONE) {
+            return;
+        }
+        if (mode.exportRulesApply() && !exports.allows(env, path)) {
+            throw new ProtocolException(ErrorCode.NOT_AUTHORIZED, "no export rule covers " + path);
+        }
+        if (!mode.registryChecksFiles()) {
+            return;
+        }
         String home = home(env.user());
         boolean inHome = path.equals(home) || path.startsWith(home + "/");
         AccessDecision d = access.check(env, "FILE", path, level);

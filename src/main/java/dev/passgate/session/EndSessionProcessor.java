@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import dev.passgate.exit.LoginExits;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.security.AuditLog;
 import java.util.Map;
@@ -9,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logout step: end the session (pool place back, socket closed) and audit it. A timeout,
- * cancel or replacement tells the client first with its event line.
+ * Logout step: end the session (pool place back, socket closed), audit it and run the
+ * logout exit, which releases the user exit block with the combination's last session.
+ * A timeout, cancel or replacement tells the client first with its event line.
  */
 public class EndSessionProcessor implements Processor {
 
@@ -21,11 +23,13 @@ public class EndSessionProcessor implements Processor {
     private final SessionRegistry sessions;
     private final AuditLog audit;
     private final JsonLines lines;
+    private final LoginExits exits;
 
-    public EndSessionProcessor(SessionRegistry sessions, AuditLog audit, JsonLines lines) {
+    public EndSessionProcessor(SessionRegistry sessions, AuditLog audit, JsonLines lines, LoginExits exits) {
         this.sessions = sessions;
         this.audit = audit;
         this.lines = lines;
+        this.exits = exits;
     }
 
     @Override
@@ -36,6 +40,7 @@ public class EndSessionProcessor implements Processor {
         if (sessions.end(s, event == null ? null : lines.event(event, Map.of()))) {
             LOG.info("Session {} of {} ended: {}", s.id(), s.user(), reason);
             audit.record("LOGOUT", s.user(), s.address(), reason.toUpperCase(java.util.Locale.ROOT), "session " + s.id());
+            exits.sessionEnded(s.user(), s.address(), reason);
         }
     }
 }

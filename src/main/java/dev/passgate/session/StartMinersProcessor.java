@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import dev.passgate.exit.LoginExits;
 import dev.passgate.passticket.PassTicketGenerator;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.security.AccessChecker;
@@ -38,10 +39,12 @@ public class StartMinersProcessor implements Processor {
     private final ProducerTemplate template;
     private final JsonLines lines;
     private final Clock clock;
+    private final LoginExits exits;
 
     public StartMinersProcessor(List<String> miners, PassTicketGenerator generator, Verifier verifier,
             AccessChecker access, String applid, SessionRegistry sessions, ProducerTemplate template, JsonLines lines,
-            Clock clock) {
+            Clock clock, LoginExits exits) {
+        this.exits = exits;
         this.miners = miners;
         this.generator = generator;
         this.verifier = verifier;
@@ -76,6 +79,7 @@ public class StartMinersProcessor implements Processor {
         Session session = new Session(UUID.randomUUID().toString(), env, started, pending.lease(), pending.address(),
                 pending.port(), clock.instant());
         sessions.add(session, channel);
+        exits.sessionStarted(session.user(), session.address());
         channel.pipeline().addLast("session", new SessionHandler(session, template, lines));
         exchange.setProperty(SessionKeys.SESSION, session);
     }

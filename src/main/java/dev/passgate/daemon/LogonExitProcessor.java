@@ -1,0 +1,50 @@
+package dev.passgate.daemon;
+
+import dev.passgate.exit.ExitResult;
+import dev.passgate.exit.LoginExits;
+import dev.passgate.passticket.RacfName;
+import dev.passgate.protocol.ErrorCode;
+import dev.passgate.protocol.ProtocolException;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Logon steps where the installation exits get control, before the security registry:
+ * the new-user-session exit (for a user and address with no active session) and the
+ * login exit (every logon). A failing exit fails the logon with EXIT_REJECTED (DISCONNECT
+ * also closes the connection). In the exports and none modes a passing login exit decides
+ * the logon alone and the registry's checks are skipped.
+ */
+public class LogonExitProcessor implements Processor {
+
+    /** Which exit this step calls. */
+    public enum Event {
+        NEW_SESSION, LOGIN
+    }
+
+    private final LoginExits exits;
+    private final Event event;
+
+    public LogonExitProcessor(LoginExits exits, Event event) {
+        this.exits = exits;
+        this.event = event;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        LogonState state = LogonState.of(exchange);
+        String user = state.request.text("user").filter(RacfName::isValid)
+                .map(u -> u.toUpperCase(Locale.ROOT)).orElse(null);
+        ExitResult r = event == Event.NEW_SESSION ? exits.newSession(user, state.address) : exits.login(user, state.address);
+        if (r == ExitResult.DISCONNECT) {
+            exchange.setProperty(ClientErrorProcessor.CLOSE, true);
+        }
+        if (r.failed()) {
+            throw new ProtocolException(ErrorCode.EXIT_REJECTED);
+        }
+        if (event == Event.LOGIN && user != null && !exits.mode().registryVerifiesLogon(exits.active())) {
+            state.exitDecidedUser = user;
+        }
+    }
+}
