@@ -97,7 +97,9 @@ public final class DaemonSetup {
 
     private static LoginExit instantiate(String className) {
         try {
-            return (LoginExit) Class.forName(className.trim()).getDeclaredConstructor().newInstance();
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return (LoginExit) Class.forName(className.trim(), true, loader != null ? loader
+                    : DaemonSetup.class.getClassLoader()).getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("passgate.exit.class " + className + " cannot be loaded as a LoginExit: " + e);
         }
