@@ -56,7 +56,7 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
     }
 
     /** Loads every route file in the folder, in name order; creates the folder when missing. */
-    static void loadIntegratorRoutes(CamelContext context, Path routesDir) throws Exception {
+    public static void loadIntegratorRoutes(CamelContext context, Path routesDir) throws Exception {
         Files.createDirectories(routesDir);
         List<Path> files;
         try (Stream<Path> list = Files.list(routesDir)) {

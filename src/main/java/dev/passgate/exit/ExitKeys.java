@@ -15,7 +15,9 @@ public final class ExitKeys {
      * absent lets it pass). Throwing an exception fails it too.
      */
     public static final String RESULT = "PassGateExitResult";
-    /** Header an init route sets to the global exit block it wants handed back later. */
+    /** Header with the user exit block; a new-session route sets it to the block it wants handed back later. */
+    public static final String UXB = "PassGateExitUxb";
+    /** Header with the global exit block; an init route sets it to the block it wants handed back later. */
     public static final String GXB = "PassGateExitGxb";
 
     private ExitKeys() {

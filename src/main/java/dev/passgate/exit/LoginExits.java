@@ -215,6 +215,8 @@ public final class LoginExits {
             x.getMessage().setHeader(ExitKeys.ADDRESS, e.address());
             x.getMessage().setHeader(ExitKeys.PATH, e.path());
             x.getMessage().setHeader(ExitKeys.ACCESS, e.access());
+            x.getMessage().setHeader(ExitKeys.GXB, e.gxb());
+            x.getMessage().setHeader(ExitKeys.UXB, e.uxb());
         }));
         Exchange done;
         try {
@@ -225,6 +227,10 @@ public final class LoginExits {
         }
         if (done.getException() != null) {
             throw done.getException();
+        }
+        Object uxbFromRoute = done.getMessage().getHeader(ExitKeys.UXB);
+        if (uxbFromRoute != null) {
+            e.uxb(uxbFromRoute);
         }
         return done;
     }

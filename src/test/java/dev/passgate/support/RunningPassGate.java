@@ -20,8 +20,13 @@ public final class RunningPassGate implements AutoCloseable {
     public final int daemonPort;
 
     public RunningPassGate(Path data, Map<String, String> settings) throws Exception {
+        this(data, settings, null);
+    }
+
+    /** With integrator routes from a folder, as serve loads them. */
+    public RunningPassGate(Path data, Map<String, String> settings, Path routesDir) throws Exception {
         context = new DefaultCamelContext();
-        passGate = TestPassGate.install(context, data, settings);
+        passGate = TestPassGate.install(context, data, settings, routesDir);
         context.start();
         daemonPort = Integer.parseInt(passGate.settings().string("passgate.daemon.port"));
     }

@@ -22,6 +22,12 @@ public final class TestPassGate {
     }
 
     public static PassGate install(CamelContext context, Path dataDir, Map<String, String> settings) throws Exception {
+        return install(context, dataDir, settings, null);
+    }
+
+    /** As serve does it: integrator routes from a folder, whose exit routes replace the built-in ones. */
+    public static PassGate install(CamelContext context, Path dataDir, Map<String, String> settings, Path routesDir)
+            throws Exception {
         var properties = context.getPropertiesComponent();
         properties.addInitialProperty("passgate.data.dir", dataDir.toString());
         properties.addInitialProperty("passgate.security.master-key", MASTER_KEY);
@@ -31,7 +37,12 @@ public final class TestPassGate {
         properties.addInitialProperty("passgate.daemon.port", Integer.toString(freePort()));
         properties.addInitialProperty("passgate.files.root", dataDir.resolve("files").toString());
         settings.forEach(properties::addInitialProperty);
-        return PassGate.install(context);
+        if (routesDir == null) {
+            return PassGate.install(context);
+        }
+        PassGate passGate = PassGate.install(context, dev.passgate.exit.ExitRoutes.claimedBy(routesDir));
+        dev.passgate.PassGateMainConfiguration.loadIntegratorRoutes(context, routesDir);
+        return passGate;
     }
 
     /** A port nobody listens on right now. */

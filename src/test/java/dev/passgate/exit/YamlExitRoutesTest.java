@@ -1,0 +1,89 @@
+package dev.passgate.exit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.passgate.support.LineClient;
+import dev.passgate.support.RunningPassGate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exits written as YAML routes in the integrator's folder: the built-in routes step aside. */
+class YamlExitRoutesTest {
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path routes;
+
+    private static String code(JsonNode r) {
+        return r.get("ok").asBoolean() ? "OK" : r.at("/error/code").asText();
+    }
+
+    @Test
+    void aLoginExitRouteRefusesByHeaderAndSeesTheUxbItsNewSessionRouteMade() throws Exception {
+        Files.writeString(routes.resolve("exits.camel.yaml"), """
+                - route:
+                    id: my-new-session-exit
+                    startupOrder: 12
+                    from:
+                      uri: direct:exit-new-session
+                      steps:
+                        - setHeader:
+                            name: PassGateExitUxb
+                            constant: made-by-yaml
+                - route:
+                    id: my-login-exit
+                    startupOrder: 13
+                    from:
+                      uri: direct:exit-login
+                      steps:
+                        - choice:
+                            when:
+                              - simple: "${header.PassGateUser} == 'MALLORY'"
+                                steps:
+                                  - setHeader:
+                                      name: PassGateExitResult
+                                      constant: FAIL
+                              - simple: "${header.PassGateExitUxb} != 'made-by-yaml'"
+                                steps:
+                                  - throwException:
+                                      exceptionType: java.lang.IllegalStateException
+                                      message: the UXB was not handed over
+                """);
+        assertEquals(Set.of("new-session", "login"), ExitRoutes.claimedBy(routes));
+        try (RunningPassGate pg = new RunningPassGate(data, Map.of(), routes)) {
+            pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED", "ADDUSER MALLORY PASSWORD(Secret1) NOEXPIRED");
+            assertTrue(pg.passGate.daemon().exits().active(), "exit routes count as an exit");
+            assertEquals("EXIT_REJECTED", code(pg.logon("{\"op\":\"logon\",\"user\":\"MALLORY\",\"password\":\"Secret1\"}")));
+            try (LineClient s = pg.session("JOE", "Secret1")) {
+                assertEquals("JOE", s.request("{\"op\":\"whoami\"}").get("user").asText());
+            }
+            assertEquals(1, pg.context.getRoutes().stream()
+                    .filter(r -> r.getEndpoint().getEndpointUri().equals("direct://exit-login")).count());
+            assertTrue(pg.context.getRoute("exit-logout") != null, "the events not replaced keep their built-in routes");
+        }
+    }
+
+    @Test
+    void theShippedOfficeHoursExampleRefusesOutsideItsHours() throws Exception {
+        Files.copy(Path.of("config/examples/logon-hours.camel.yaml"), routes.resolve("logon-hours.camel.yaml"));
+        // Hours that can never contain "now": from 24 to 24.
+        try (RunningPassGate pg = new RunningPassGate(data, Map.of("passgate.examples.logon-hours.from", "24",
+                "passgate.examples.logon-hours.to", "24"), routes)) {
+            pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+            assertEquals("EXIT_REJECTED", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}")));
+        }
+        Files.writeString(data.resolve("x"), "");
+        try (RunningPassGate pg = new RunningPassGate(data.resolve("x2"), Map.of("passgate.examples.logon-hours.from", "0",
+                "passgate.examples.logon-hours.to", "24"), routes)) {
+            pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+            assertEquals("OK", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}")));
+        }
+    }
+}
