@@ -30,6 +30,15 @@ public final class ProfileName implements Comparable<ProfileName> {
     private final int[] specificity;
 
     public ProfileName(String name) {
+        this(name, '.');
+    }
+
+    /**
+     * @param separator what separates qualifiers: a period in RACF resource names, a slash
+     *                  in the FILE class's paths (so {@code /shared/**} covers /shared itself
+     *                  and everything below, and {@code *} stays within one path segment)
+     */
+    public ProfileName(String name, char separator) {
         if (name == null || name.isEmpty() || name.length() > 246) {
             throw new IllegalArgumentException("a profile name has 1 to 246 characters");
         }
@@ -40,19 +49,19 @@ public final class ProfileName implements Comparable<ProfileName> {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '*' && i + 1 < name.length() && name.charAt(i + 1) == '*') {
-                if (i > 0 && name.charAt(i - 1) == '.') {
-                    // ".**": zero or more further qualifiers, so the period itself is optional
-                    pieces.set(pieces.size() - 1, "(\\..*)?");
+                if (i > 0 && name.charAt(i - 1) == separator) {
+                    // ".**": zero or more further qualifiers, so the separator itself is optional
+                    pieces.set(pieces.size() - 1, "(" + Pattern.quote(String.valueOf(separator)) + ".*)?");
                 } else {
                     pieces.add(".*");
                 }
                 ranks.add(DOUBLE_STAR);
                 i++;
             } else if (c == '*') {
-                pieces.add(i == name.length() - 1 ? ".*" : "[^.]*");
+                pieces.add(i == name.length() - 1 ? ".*" : "[^" + Pattern.quote(String.valueOf(separator)) + "]*");
                 ranks.add(STAR);
             } else if (c == '%') {
-                pieces.add("[^.]");
+                pieces.add("[^" + Pattern.quote(String.valueOf(separator)) + "]");
                 ranks.add(PERCENT);
             } else {
                 pieces.add(Pattern.quote(String.valueOf(c)));

@@ -15,8 +15,9 @@ public record ProfileRecord(String className, String name, boolean generic, Acce
         return sealedSsignon != null;
     }
 
+    /** The name with its generic characters; FILE profiles name paths, whose qualifiers are separated by "/". */
     public ProfileName profileName() {
-        return new ProfileName(name);
+        return new ProfileName(name, className.equals("FILE") ? '/' : '.');
     }
 
     @Override

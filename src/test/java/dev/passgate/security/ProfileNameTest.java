@@ -35,6 +35,19 @@ class ProfileNameTest {
         assertEquals(matches, new ProfileName(profile).matches(resource));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "/shared/**,  /shared,            true",
+        "/shared/**,  /shared/a/b.txt,    true",
+        "/shared/**,  /sharedother,       false",
+        "/u/*/docs,   /u/joe/docs,        true",
+        "/u/*/docs,   /u/a/b/docs,        false",
+        "/u/joe/*,    /u/joe/a.txt,       true",
+    })
+    void fileProfilesSeparateQualifiersWithSlashes(String profile, String path, boolean matches) {
+        assertEquals(matches, new ProfileName(profile, '/').matches(path));
+    }
+
     @Test
     void aDiscreteNameMatchesOnlyItself() {
         ProfileName discrete = new ProfileName("FEKAPPL");
