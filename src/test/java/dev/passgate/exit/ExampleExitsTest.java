@@ -1,0 +1,54 @@
+package dev.passgate.exit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.passgate.support.LineClient;
+import dev.passgate.support.RunningPassGate;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped Java example exit, compiled from config/examples/ as an installation would. */
+class ExampleExitsTest {
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path classes;
+
+    @Test
+    void sessionLimitExitRefusesMoreThanNSessionsPerUserAndAddress() throws Exception {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+                "config/examples/SessionLimitExit.java");
+        assertEquals(0, rc, "the example compiles against PassGate");
+        ClassLoader saved = Thread.currentThread().getContextClassLoader();
+        System.setProperty("session.limit", "2");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, saved)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            try (RunningPassGate pg = new RunningPassGate(data, Map.of("passgate.exit.class", "SessionLimitExit"))) {
+                pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+                LineClient first = pg.session("JOE", "Secret1");
+                LineClient second = pg.session("JOE", "Secret1");
+                JsonNode third = pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}");
+                assertEquals("EXIT_REJECTED", third.at("/error/code").asText());
+                first.request("{\"op\":\"logout\"}");
+                first.close();
+                JavaLoginExitTest.waitFor(() -> pg.passGate.daemon().sessions().size() == 1);
+                assertTrue(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}").get("ok").asBoolean(),
+                        "a logout frees a place");
+                second.close();
+            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(saved);
+            System.clearProperty("session.limit");
+        }
+    }
+}
