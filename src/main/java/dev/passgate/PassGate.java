@@ -12,6 +12,7 @@ import dev.passgate.security.MasterKeys;
 import dev.passgate.security.SecurityBootstrap;
 import dev.passgate.security.SecurityRegistry;
 import dev.passgate.store.Database;
+import dev.passgate.store.QuartzStore;
 import java.time.Clock;
 import java.util.List;
 import org.apache.camel.CamelContext;
@@ -131,6 +132,7 @@ public final class PassGate {
         registry.bind(REPLAY_STORE, replayStore);
         registry.bind(REPLAY_PURGE, new ReplayPurgeProcessor(replayStore, clock));
 
+        QuartzStore.configure(context, database.dataSource());
         DaemonSetup.Parts daemon = DaemonSetup.install(context, settings, security, clock, replacedExitEvents);
         registry.bind(DAEMON, daemon);
 

@@ -15,7 +15,10 @@ import dev.passgate.session.ConnectHandshake;
 import dev.passgate.session.ConnectReplyProcessor;
 import dev.passgate.session.DispatchMinerProcessor;
 import dev.passgate.session.EndSessionProcessor;
-import dev.passgate.session.IdleTimer;
+import dev.passgate.session.IdleTimeouts;
+import dev.passgate.session.SessionStore;
+import dev.passgate.store.Jdbc;
+import org.apache.camel.component.quartz.QuartzComponent;
 import dev.passgate.session.LogoutRequestProcessor;
 import dev.passgate.session.MinerReplyProcessor;
 import dev.passgate.session.ParseConnectProcessor;
@@ -63,6 +66,7 @@ import org.slf4j.LoggerFactory;
 public final class DaemonSetup {
 
     private static final Logger LOG = LoggerFactory.getLogger(DaemonSetup.class);
+    private static final String TIMEOUT_ENDPOINT = "direct:session-timeout";
     /** Handshakes mostly wait on the database; a few threads per core keep the reconnects flowing. */
     private static final int HANDSHAKE_THREADS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
@@ -72,6 +76,16 @@ public final class DaemonSetup {
     /** What the operator interface and tests look at. */
     public record Parts(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<PendingSession> clientIds,
             LoginExits exits) {
+    }
+
+    /** Logs out what a previous life of this node left behind: logout exits run, audited as ended by restart. */
+    private static void recoverSessions(SessionStore store, LoginExits exits, SecurityRegistry security) {
+        for (SessionStore.Row row : store.leftBehind()) {
+            exits.sessionEnded(row.user(), row.address(), "restart");
+            security.audit().record("LOGOUT", row.user(), row.address(), "RESTART", "session " + row.id()
+                    + " ended by restart");
+            store.remove(row.id());
+        }
     }
 
     /** The exits of passgate.exit.class and the integrator's exit routes, under passgate.security's rules. */
@@ -132,11 +146,11 @@ public final class DaemonSetup {
         ExecutorService handshakes = context.getExecutorServiceManager().newThreadPool(DaemonSetup.class,
                 "PassGateHandshake", HANDSHAKE_THREADS, HANDSHAKE_THREADS);
         PassTicketSetupCheck setup = new PassTicketSetupCheck(security.passTicketDefinitions(), applid);
-        IdleTimer idle = new IdleTimer(Duration.ofSeconds(settings.integer("passgate.session.idle-timeout")), clock,
-                s -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {
-                    e.setProperty(SessionKeys.SESSION, s);
-                    e.setProperty(SessionKeys.REASON, "timeout");
-                }));
+        IdleTimeouts idle = new IdleTimeouts(Duration.ofSeconds(settings.integer("passgate.session.idle-timeout")), clock,
+                sessions, s -> s.executor().execute(() -> template.send(TIMEOUT_ENDPOINT,
+                        e -> e.setProperty(SessionKeys.SESSION, s))),
+                () -> context.getComponent("quartz", QuartzComponent.class).getScheduler());
+        SessionStore sessionStore = new SessionStore(new Jdbc(security.dataSource()), settings.systemName());
         LoginExits exits = loginExits(context, settings, security, template, replacedExitEvents);
         List<String> miners = Arrays.stream(settings.string("passgate.miners").split(",")).map(String::trim)
                 .filter(m -> !m.isEmpty()).toList();
@@ -168,7 +182,7 @@ public final class DaemonSetup {
         r.bind("parseConnect", new ParseConnectProcessor(lines));
         r.bind("validateClientId", new ValidateClientIdProcessor(clientIds));
         r.bind("startMiners", new StartMinersProcessor(miners, security.passTicketGenerator(), security.verifier(),
-                security.access(), applid, sessions, template, lines, clock, exits));
+                security.access(), applid, sessions, template, lines, clock, exits, sessionStore));
         r.bind("singleLogon", new SingleLogonProcessor(settings.flag("passgate.session.single-logon"), sessions, template));
         r.bind("scheduleIdleTimeout", new ScheduleIdleTimeoutProcessor(idle));
         r.bind("connectReply", new ConnectReplyProcessor(lines, idle.timeoutSeconds()));
@@ -180,7 +194,7 @@ public final class DaemonSetup {
         r.bind("logoutRequest", new LogoutRequestProcessor(lines));
         r.bind("dispatchMiner", new DispatchMinerProcessor());
         r.bind("minerReply", new MinerReplyProcessor(lines));
-        r.bind("endSession", new EndSessionProcessor(sessions, security.audit(), lines, exits));
+        r.bind("endSession", new EndSessionProcessor(sessions, security.audit(), lines, exits, idle, sessionStore));
         // built-in miners
         r.bind("filesMiner", new FilesMiner(settings.path("passgate.files.root"), Long.parseLong(
                 settings.string("passgate.files.max-bytes")), security.access(), exits,
@@ -207,6 +221,7 @@ public final class DaemonSetup {
             public void notify(CamelEvent event) {
                 if (event.getType() == CamelEvent.Type.CamelContextStarted) {
                     exits.init();
+                    recoverSessions(sessionStore, exits, security);
                 } else if (event.getType() == CamelEvent.Type.CamelContextStopping) {
                     // Sessions are logged out (their logout exits run) while the routes still run; then termination.
                     sessions.all().forEach(s -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {

@@ -40,6 +40,7 @@ public final class SecurityRegistry implements AutoCloseable {
     private final PasswordHasher hasher;
     private final SecretBox box;
     private final Clock clock;
+    private final DataSource dataSource;
 
     /**
      * @param fallbackResolvers asked for PassTicket definitions the registry does not have
@@ -48,6 +49,7 @@ public final class SecurityRegistry implements AutoCloseable {
     public SecurityRegistry(DataSource dataSource, byte[] masterKey, int passwordIterations, Clock clock,
             String systemName, List<PassTicketDefinitionResolver> fallbackResolvers) {
         Jdbc jdbc = new Jdbc(dataSource);
+        this.dataSource = dataSource;
         this.clock = clock;
         this.box = new SecretBox(masterKey);
         this.hasher = new PasswordHasher(passwordIterations);
@@ -71,6 +73,11 @@ public final class SecurityRegistry implements AutoCloseable {
             registryResolver.invalidate();
             profileCache.invalidate();
         });
+    }
+
+    /** The store the registry lives in, for the parts of PassGate that keep their own tables beside it. */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     public Verifier verifier() {

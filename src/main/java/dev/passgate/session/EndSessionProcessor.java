@@ -24,12 +24,17 @@ public class EndSessionProcessor implements Processor {
     private final AuditLog audit;
     private final JsonLines lines;
     private final LoginExits exits;
+    private final IdleTimeouts timeouts;
+    private final SessionStore store;
 
-    public EndSessionProcessor(SessionRegistry sessions, AuditLog audit, JsonLines lines, LoginExits exits) {
+    public EndSessionProcessor(SessionRegistry sessions, AuditLog audit, JsonLines lines, LoginExits exits,
+            IdleTimeouts timeouts, SessionStore store) {
         this.sessions = sessions;
         this.audit = audit;
         this.lines = lines;
         this.exits = exits;
+        this.timeouts = timeouts;
+        this.store = store;
     }
 
     @Override
@@ -40,6 +45,8 @@ public class EndSessionProcessor implements Processor {
         if (sessions.end(s, event == null ? null : lines.event(event, Map.of()))) {
             LOG.info("Session {} of {} ended: {}", s.id(), s.user(), reason);
             audit.record("LOGOUT", s.user(), s.address(), reason.toUpperCase(java.util.Locale.ROOT), "session " + s.id());
+            timeouts.stop(s.id());
+            store.remove(s.id());
             exits.sessionEnded(s.user(), s.address(), reason);
         }
     }

@@ -3,12 +3,12 @@ package dev.passgate.session;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
-/** Connect step: arm the session's idle timer ({@code passgate.session.idle-timeout}; 0 = never). */
+/** Connect step: arm the session's idle timer on Quartz ({@code passgate.session.idle-timeout}; 0 = never). */
 public class ScheduleIdleTimeoutProcessor implements Processor {
 
-    private final IdleTimer timer;
+    private final IdleTimeouts timer;
 
-    public ScheduleIdleTimeoutProcessor(IdleTimer timer) {
+    public ScheduleIdleTimeoutProcessor(IdleTimeouts timer) {
         this.timer = timer;
     }
 

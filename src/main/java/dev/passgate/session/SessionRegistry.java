@@ -29,6 +29,11 @@ public final class SessionRegistry {
         return List.copyOf(sessions.values());
     }
 
+    /** Drops a session from memory without ending it; for tests that play a crashed process. */
+    public void forget(Session session) {
+        sessions.remove(session.id(), session);
+    }
+
     public int size() {
         return sessions.size();
     }

@@ -40,11 +40,13 @@ public class StartMinersProcessor implements Processor {
     private final JsonLines lines;
     private final Clock clock;
     private final LoginExits exits;
+    private final SessionStore store;
 
     public StartMinersProcessor(List<String> miners, PassTicketGenerator generator, Verifier verifier,
             AccessChecker access, String applid, SessionRegistry sessions, ProducerTemplate template, JsonLines lines,
-            Clock clock, LoginExits exits) {
+            Clock clock, LoginExits exits, SessionStore store) {
         this.exits = exits;
+        this.store = store;
         this.miners = miners;
         this.generator = generator;
         this.verifier = verifier;
@@ -78,6 +80,7 @@ public class StartMinersProcessor implements Processor {
         Channel channel = exchange.getProperty(SessionKeys.CHANNEL, Channel.class);
         Session session = new Session(UUID.randomUUID().toString(), env, started, pending.lease(), pending.address(),
                 pending.port(), clock.instant());
+        store.add(session);
         sessions.add(session, channel);
         exits.sessionStarted(session.user(), session.address());
         channel.pipeline().addLast("session", new SessionHandler(session, template, lines));
