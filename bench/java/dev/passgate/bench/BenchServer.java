@@ -30,6 +30,11 @@ final class BenchServer implements AutoCloseable {
     final int port;
 
     BenchServer() throws Exception {
+        this(0);
+    }
+
+    /** @param idleTimeoutSeconds 0 for sessions that never time out */
+    BenchServer(int idleTimeoutSeconds) throws Exception {
         ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger("dev.passgate")).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger("org.apache.camel")).setLevel(Level.WARN);
@@ -46,7 +51,7 @@ final class BenchServer implements AutoCloseable {
         p.addInitialProperty("passgate.security.bootstrap-file", data.resolve("none.racf").toString());
         p.addInitialProperty("passgate.daemon.host", "127.0.0.1");
         p.addInitialProperty("passgate.daemon.port", Integer.toString(port));
-        p.addInitialProperty("passgate.session.idle-timeout", "0");
+        p.addInitialProperty("passgate.session.idle-timeout", Integer.toString(idleTimeoutSeconds));
         // A port range, as RSE installations configure one: serial handoffs reuse its first port
         // instead of taking a fresh ephemeral port per logon (which thousands of logons a second
         // would exhaust, with their TIME_WAIT sockets, in well under a minute).

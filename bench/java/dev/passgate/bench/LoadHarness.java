@@ -26,10 +26,12 @@ public final class LoadHarness {
         double seconds = 10;
         int idle = 19_000;
         int[] levels = {1, 16, 64};
+        int timeouts = 10_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
+                case "--timeouts" -> timeouts = Integer.parseInt(args[++i]);
                 case "--levels" -> levels = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -57,6 +59,64 @@ public final class LoadHarness {
             System.out.println();
             idleSessions(pg, idle);
         }
+        if (timeouts > 0) {
+            waitForTimeWaitToDrain();
+            timerPrecision(timeouts);
+        }
+    }
+
+    /**
+     * Idle timeouts with many sessions: opens the sessions, leaves them idle, and measures
+     * how late after its deadline (last activity + idle timeout) each one is ended.
+     */
+    private static void timerPrecision(int total) throws Exception {
+        int idleSeconds = 30;
+        try (BenchServer pg = new BenchServer(idleSeconds)) {
+            var registry = pg.passGate.daemon().sessions();
+            java.util.Map<String, Long> deadlines = new java.util.concurrent.ConcurrentHashMap<>();
+            List<Process> clients = startClients(pg.port, total);
+            List<Long> late = new ArrayList<>();
+            long stopAt = System.currentTimeMillis() + (idleSeconds + 120) * 1000L;
+            while (System.currentTimeMillis() < stopAt && (deadlines.size() < total || !deadlines.isEmpty())) {
+                long now = System.currentTimeMillis();
+                java.util.Set<String> live = new java.util.HashSet<>();
+                for (var s : registry.all()) {
+                    live.add(s.id());
+                    deadlines.putIfAbsent(s.id(), s.lastActivity() + idleSeconds * 1000L);
+                }
+                for (var it = deadlines.entrySet().iterator(); it.hasNext(); ) {
+                    var e = it.next();
+                    if (!live.contains(e.getKey())) {
+                        late.add(now - e.getValue());
+                        it.remove();
+                    }
+                }
+                if (late.size() >= total) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            late.sort(null);
+            System.out.printf(Locale.ROOT, "Idle timeouts: %d of %d sessions ended; lateness after the deadline: p50 %d ms,"
+                    + " p99 %d ms, max %d ms (polled every 50 ms)%n", late.size(), total,
+                    late.isEmpty() ? -1 : late.get(late.size() / 2), late.isEmpty() ? -1 : late.get((int) (late.size() * 0.99)),
+                    late.isEmpty() ? -1 : late.get(late.size() - 1));
+            for (Process p : clients) {
+                p.getOutputStream().close();
+                p.waitFor();
+            }
+        }
+    }
+
+    private static List<Process> startClients(int port, int total) throws Exception {
+        List<Process> clients = new ArrayList<>();
+        String java = System.getProperty("java.home") + "/bin/java";
+        for (int c = 0; c < 2; c++) {
+            clients.add(new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    IdleClients.class.getName(), Integer.toString(port), Integer.toString(total / 2))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        return clients;
     }
 
     private static void idleSessions(BenchServer pg, int total) throws Exception {

@@ -45,7 +45,9 @@ public class EndSessionProcessor implements Processor {
         if (sessions.end(s, event == null ? null : lines.event(event, Map.of()))) {
             LOG.info("Session {} of {} ended: {}", s.id(), s.user(), reason);
             audit.record("LOGOUT", s.user(), s.address(), reason.toUpperCase(java.util.Locale.ROOT), "session " + s.id());
-            timeouts.stop(s.id());
+            if (!"timeout".equals(reason)) {
+                timeouts.stop(s.id()); // a timer that fired completes by itself
+            }
             store.remove(s.id());
             exits.sessionEnded(s.user(), s.address(), reason);
         }

@@ -62,13 +62,14 @@ public final class IdleTimeouts {
         try {
             Scheduler s = scheduler();
             var job = JobBuilder.newJob(SessionTimeoutJob.class).withIdentity(session.id(), GROUP)
-                    .usingJobData("session", session.id()).storeDurably().build();
+                    .usingJobData("session", session.id()).build(); // not durable: it goes with its last trigger
             s.scheduleJob(job, trigger(job.getKey(), session.lastActivity() + timeout.toMillis()));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule the idle timeout of a session", e);
         }
     }
 
+    /** A session ended for another reason than its timer: its timer goes. */
     public void stop(String sessionId) {
         if (timeout.isZero()) {
             return;
@@ -76,7 +77,8 @@ public final class IdleTimeouts {
         try {
             scheduler().deleteJob(new JobKey(sessionId, GROUP));
         } catch (SchedulerException e) {
-            LOG.warn("Idle timer of a session could not be removed: {}", e.toString());
+            // Its trigger is firing right now; the job goes by itself when that trigger completes.
+            LOG.debug("Idle timer of a session not removed: {}", e.toString());
         }
     }
 

@@ -45,8 +45,10 @@ public final class QuartzStore {
         p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.put("org.quartz.jobStore.dataSource", name);
         p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
-        p.put("org.quartz.jobStore.misfireThreshold", "1000");
-        p.put("org.quartz.threadPool.threadCount", "8");
+        // A trigger late by less than this still fires in the normal batches; past it, Quartz's
+        // misfire handler takes over, twenty at a time, which is far too slow for thousands of sessions.
+        p.put("org.quartz.jobStore.misfireThreshold", "60000");
+        p.put("org.quartz.threadPool.threadCount", "20");
         // Many sessions can fall due together: fetch triggers in batches, a little ahead of time.
         p.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "100");
         p.put("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "500");
