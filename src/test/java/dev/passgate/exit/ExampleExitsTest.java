@@ -41,7 +41,9 @@ class ExampleExitsTest {
                 assertEquals("EXIT_REJECTED", third.at("/error/code").asText());
                 first.request("{\"op\":\"logout\"}");
                 first.close();
-                JavaLoginExitTest.waitFor(() -> pg.passGate.daemon().sessions().size() == 1);
+                // The logout exit has run when the count in the UXB is back to one.
+                JavaLoginExitTest.waitFor(() -> ((java.util.concurrent.atomic.AtomicInteger) pg.passGate.daemon().exits()
+                        .uxb("JOE", "127.0.0.1")).get() == 1);
                 assertTrue(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}").get("ok").asBoolean(),
                         "a logout frees a place");
                 second.close();

@@ -45,13 +45,21 @@ public final class TestPassGate {
         return passGate;
     }
 
-    /** A port nobody listens on right now. */
+    /**
+     * A port nobody listens on right now, chosen below the system's ephemeral range
+     * (32768 and up here) so that the connections and port-0 listeners of other tests
+     * cannot take it between this check and the bind.
+     */
     public static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000, 30_000);
+            try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (java.io.IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port found between 10000 and 30000");
     }
 
     /** Loads an integrator's route file from the test classpath. */
