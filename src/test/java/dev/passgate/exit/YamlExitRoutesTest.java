@@ -71,6 +71,70 @@ class YamlExitRoutesTest {
     }
 
     @Test
+    void everyEventReachesItsYamlRouteWithTheBlocksHandedOver() throws Exception {
+        StringBuilder yaml = new StringBuilder();
+        int order = 10;
+        for (String event : ExitRoutes.EVENTS) {
+            yaml.append("""
+                    - route:
+                        id: yaml-exit-%s
+                        startupOrder: %d
+                        from:
+                          uri: direct:exit-%s
+                          steps:
+                    """.formatted(event, order++, event));
+            if (event.equals("init")) {
+                yaml.append("""
+                                - setHeader:
+                                    name: PassGateExitGxb
+                                    constant: G1
+                        """);
+            }
+            if (event.equals("new-session")) {
+                yaml.append("""
+                                - setHeader:
+                                    name: PassGateExitUxb
+                                    simple: "U-${header.PassGateUser}"
+                        """);
+            }
+            if (event.equals("file")) {
+                yaml.append("""
+                                - filter:
+                                    simple: "${header.PassGatePath} contains 'secret'"
+                                    steps:
+                                      - setHeader:
+                                          name: PassGateExitResult
+                                          constant: FAIL
+                        """);
+            }
+            yaml.append("""
+                            - setBody:
+                                simple: "%s ${header.PassGateUser} ${header.PassGateExitGxb} ${header.PassGateExitUxb} ${header.PassGateAccess} ${header.PassGatePath}"
+                            - to: mock:exit-events
+                    """.formatted(event));
+        }
+        Files.writeString(routes.resolve("all-exits.camel.yaml"), yaml.toString());
+        java.util.List<String> seen;
+        try (RunningPassGate pg = new RunningPassGate(data, Map.of(), routes)) {
+            pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+            var mock = pg.context.getEndpoint("mock:exit-events", org.apache.camel.component.mock.MockEndpoint.class);
+            try (LineClient s = pg.session("JOE", "Secret1")) {
+                assertEquals("EXIT_REJECTED", code(s.request("{\"op\":\"files.read\",\"path\":\"secret.txt\"}")));
+                s.request("{\"op\":\"logout\"}");
+            }
+            JavaLoginExitTest.waitFor(() -> mock.getReceivedCounter() >= 5);
+            pg.context.close(); // termination
+            seen = mock.getReceivedExchanges().stream().map(e -> e.getMessage().getBody(String.class)).toList();
+        }
+        assertTrue(seen.get(0).startsWith("init"), seen.toString());
+        assertTrue(seen.get(1).startsWith("new-session JOE G1"), "the GXB the init route set: " + seen);
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("login JOE G1 U-JOE")), seen.toString());
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("file JOE G1 U-JOE READ /u/joe/secret.txt")), seen.toString());
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("logout JOE G1 U-JOE")), seen.toString());
+        assertTrue(seen.get(seen.size() - 1).startsWith("termination  G1"), "termination gets the GXB back: " + seen);
+    }
+
+    @Test
     void theShippedOfficeHoursExampleRefusesOutsideItsHours() throws Exception {
         Files.copy(Path.of("config/examples/logon-hours.camel.yaml"), routes.resolve("logon-hours.camel.yaml"));
         // Hours that can never contain "now": from 24 to 24.
