@@ -1,10 +1,8 @@
 package dev.passgate.daemon;
 
-import dev.passgate.passticket.PassTicketGenerator;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
-import dev.passgate.security.Verifier;
-import dev.passgate.security.VerifyRequest;
+import dev.passgate.security.PassTicketEnvironments;
 import dev.passgate.security.VerifyResult;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -21,29 +19,24 @@ public class CreateClientServerProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(CreateClientServerProcessor.class);
 
     private final PassTicketSetupCheck setup;
-    private final PassTicketGenerator generator;
-    private final Verifier verifier;
-    private final String applid;
+    private final PassTicketEnvironments environments;
 
-    public CreateClientServerProcessor(PassTicketSetupCheck setup, PassTicketGenerator generator, Verifier verifier,
-            String applid) {
+    public CreateClientServerProcessor(PassTicketSetupCheck setup, PassTicketEnvironments environments) {
         this.setup = setup;
-        this.generator = generator;
-        this.verifier = verifier;
-        this.applid = applid;
+        this.environments = environments;
     }
 
     @Override
     public void process(Exchange exchange) {
         LogonState state = LogonState.of(exchange);
+        String applid = environments.applid();
         setup.problem().ifPresent(problem -> {
             LOG.error("PassTicket setup for APPLID {}: {}", applid, problem);
             throw new ProtocolException(ErrorCode.PASSTICKET_SETUP, "the server's PassTicket definitions for " + applid
                     + " are incomplete; the administrator has been told what to define");
         });
         String user = state.user();
-        String ticket = generator.generate(user, applid).ticket();
-        VerifyResult result = verifier.verify(VerifyRequest.passticket(user, ticket, applid).from(state.address));
+        VerifyResult result = environments.build(user, state.address);
         if (!result.success()) {
             LOG.error("PassTicket environment for {} at {} failed: {} ({})", user, applid, result.outcome(), result.detail());
             throw new ProtocolException(result.outcome() == VerifyResult.Outcome.USER_REVOKED ? ErrorCode.USER_REVOKED

@@ -5,6 +5,7 @@ import dev.passgate.miner.FilesMiner;
 import dev.passgate.miner.TicketsMiner;
 import dev.passgate.pool.ThreadPoolSelector;
 import dev.passgate.protocol.JsonLines;
+import dev.passgate.security.PassTicketEnvironments;
 import dev.passgate.security.SecurityRegistry;
 import dev.passgate.server.PortAllocator;
 import dev.passgate.server.PortRange;
@@ -172,8 +173,9 @@ public final class DaemonSetup {
         r.bind("authenticate", new AuthenticateProcessor(security.verifier(), limiter, applid));
         r.bind("authorizeApplid", new AuthorizeApplidProcessor(security.access(), applid));
         r.bind("selectThreadPool", new SelectThreadPoolProcessor(pools));
-        r.bind("createClientServer", new CreateClientServerProcessor(setup, security.passTicketGenerator(),
-                security.verifier(), applid));
+        PassTicketEnvironments environments = new PassTicketEnvironments(security.passTicketGenerator(),
+                security.verifier(), applid);
+        r.bind("createClientServer", new CreateClientServerProcessor(setup, environments));
         r.bind("bindPort", new BindPortProcessor(boss, workers, InetAddress.getByName(settings.string("passgate.daemon.host")),
                 allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls, handshakes));
         r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host")));
@@ -181,8 +183,8 @@ public final class DaemonSetup {
         // session-connect
         r.bind("parseConnect", new ParseConnectProcessor(lines));
         r.bind("validateClientId", new ValidateClientIdProcessor(clientIds));
-        r.bind("startMiners", new StartMinersProcessor(miners, security.passTicketGenerator(), security.verifier(),
-                security.access(), applid, sessions, template, lines, clock, exits, sessionStore));
+        r.bind("startMiners", new StartMinersProcessor(miners, environments, security.access(), sessions, template, lines,
+                clock, exits, sessionStore));
         r.bind("singleLogon", new SingleLogonProcessor(settings.flag("passgate.session.single-logon"), sessions, template));
         r.bind("scheduleIdleTimeout", new ScheduleIdleTimeoutProcessor(idle));
         r.bind("connectReply", new ConnectReplyProcessor(lines, idle.timeoutSeconds()));

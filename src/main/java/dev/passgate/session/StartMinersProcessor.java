@@ -1,13 +1,11 @@
 package dev.passgate.session;
 
 import dev.passgate.exit.LoginExits;
-import dev.passgate.passticket.PassTicketGenerator;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.security.AccessChecker;
 import dev.passgate.security.AccessLevel;
 import dev.passgate.security.SecurityEnvironment;
-import dev.passgate.security.Verifier;
-import dev.passgate.security.VerifyRequest;
+import dev.passgate.security.PassTicketEnvironments;
 import dev.passgate.security.VerifyResult;
 import io.netty.channel.Channel;
 import java.time.Clock;
@@ -31,10 +29,8 @@ public class StartMinersProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(StartMinersProcessor.class);
 
     private final List<String> miners;
-    private final PassTicketGenerator generator;
-    private final Verifier verifier;
+    private final PassTicketEnvironments environments;
     private final AccessChecker access;
-    private final String applid;
     private final SessionRegistry sessions;
     private final ProducerTemplate template;
     private final JsonLines lines;
@@ -42,16 +38,14 @@ public class StartMinersProcessor implements Processor {
     private final LoginExits exits;
     private final SessionStore store;
 
-    public StartMinersProcessor(List<String> miners, PassTicketGenerator generator, Verifier verifier,
-            AccessChecker access, String applid, SessionRegistry sessions, ProducerTemplate template, JsonLines lines,
-            Clock clock, LoginExits exits, SessionStore store) {
+    public StartMinersProcessor(List<String> miners, PassTicketEnvironments environments, AccessChecker access,
+            SessionRegistry sessions, ProducerTemplate template, JsonLines lines, Clock clock, LoginExits exits,
+            SessionStore store) {
         this.exits = exits;
         this.store = store;
         this.miners = miners;
-        this.generator = generator;
-        this.verifier = verifier;
+        this.environments = environments;
         this.access = access;
-        this.applid = applid;
         this.sessions = sessions;
         this.template = template;
         this.lines = lines;
@@ -69,8 +63,7 @@ public class StartMinersProcessor implements Processor {
                     && !access.check(env, "FACILITY", facility, AccessLevel.READ).allowed()) {
                 continue;
             }
-            String ticket = generator.generate(env.user(), applid).ticket();
-            VerifyResult r = verifier.verify(VerifyRequest.passticket(env.user(), ticket, applid).from(pending.address()));
+            VerifyResult r = environments.build(env.user(), pending.address());
             if (r.success()) {
                 started.put(miner, r.environment());
             } else {
