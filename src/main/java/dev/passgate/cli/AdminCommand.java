@@ -1,5 +1,6 @@
 package dev.passgate.cli;
 
+import dev.passgate.admin.OperatorCommands;
 import dev.passgate.security.RacfFile;
 import dev.passgate.security.racf.CommandResult;
 import java.io.PrintWriter;
@@ -13,12 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code passgate admin "<RACF command>"} or {@code passgate admin --file defs.racf}: RACF
- * commands against the configured database. The exit code is the highest return code
- * (0 done, 8 refused, 12 not understood).
+ * {@code passgate admin "<command>"} or {@code passgate admin --file defs.racf}. RACF
+ * commands work on the configured database; operator commands (DISPLAY, CANCEL, SEND,
+ * LOG) go to the daemon running on this machine. The exit code is the highest return
+ * code (0 done, 8 refused, 12 not understood).
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-        description = "Run RACF commands (ADDUSER, RDEFINE, PERMIT, ...) against the configured database.")
+        description = "Run RACF commands (ADDUSER, RDEFINE, PERMIT, ...) or operator commands (DISPLAY, CANCEL, SEND, LOG).")
 final class AdminCommand implements Callable<Integer> {
 
     @Mixin
@@ -43,14 +45,28 @@ final class AdminCommand implements Callable<Integer> {
         PrintWriter out = options.spec.commandLine().getOut();
         String actor = "CLI " + System.getProperty("user.name", "?");
         int worst = 0;
-        try (RegistrySession session = new RegistrySession(options.settings())) {
+        var settings = options.settings();
+        RegistrySession session = null;
+        try {
             for (String command : toRun) {
-                CommandResult r = session.registry().commands().execute(command, actor);
+                CommandResult r;
+                if (OperatorCommands.isOperatorCommand(command)) {
+                    r = new OperatorClient(settings.dataDir()).execute(command);
+                } else {
+                    if (session == null) {
+                        session = new RegistrySession(settings);
+                    }
+                    r = session.registry().commands().execute(command, actor);
+                }
                 r.lines().forEach(out::println);
                 worst = Math.max(worst, r.returnCode());
                 if (!r.ok() && !continueOnError) {
                     break;
                 }
+            }
+        } finally {
+            if (session != null) {
+                session.close();
             }
         }
         return worst;

@@ -35,6 +35,9 @@ import dev.passgate.session.StartMinersProcessor;
 import dev.passgate.session.TouchSessionProcessor;
 import dev.passgate.session.ValidateClientIdProcessor;
 import dev.passgate.session.WhoamiProcessor;
+import dev.passgate.admin.AdminHttpApi;
+import dev.passgate.admin.Operator;
+import dev.passgate.admin.OperatorCommands;
 import dev.passgate.exit.ExportRules;
 import dev.passgate.exit.JavaExitProcessor;
 import dev.passgate.exit.LoginExit;
@@ -203,15 +206,34 @@ public final class DaemonSetup {
                 ExportRules.load(settings.path("passgate.security.exports-file"))));
         r.bind("ticketsMiner", new TicketsMiner(security.passTicketGenerator(), security.access()));
 
+        OperatorCommands operator = new OperatorCommands(sessions, pools, security.commands(), template, lines, clock);
+        r.bind("passGateOperator", operator);
+        AdminHttpApi[] adminApi = new AdminHttpApi[1];
+        javax.management.ObjectName mbean = new javax.management.ObjectName("dev.passgate:type=Operator,context="
+                + javax.management.ObjectName.quote(context.getName()));
+
         setup.problem().ifPresent(p -> LOG.warn("Logons will fail with PASSTICKET_SETUP until this is fixed: {}", p));
         context.addService(new ServiceSupport() {
             @Override
-            protected void doStart() {
+            protected void doStart() throws Exception {
                 boss.scheduleAtFixedRate(pools::stopIdlePools, 1, 1, TimeUnit.MINUTES);
+                adminApi[0] = new AdminHttpApi(operator, security.verifier(), security.access(),
+                        settings.integer("passgate.admin.port"), settings.dataDir());
+                var jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+                if (!jmx.isRegistered(mbean)) {
+                    jmx.registerMBean(new Operator(operator), mbean);
+                }
             }
 
             @Override
-            protected void doStop() {
+            protected void doStop() throws Exception {
+                if (adminApi[0] != null) {
+                    adminApi[0].close();
+                }
+                var jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+                if (jmx.isRegistered(mbean)) {
+                    jmx.unregisterMBean(mbean);
+                }
                 sessions.all().forEach(s -> sessions.end(s, null));
                 boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                 workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
