@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's commands, in the forms of z/OS MODIFY commands: DISPLAY PROCESS,
  * DISPLAY CLIENTS[,USER|,ID|,LOGON], CANCEL ID=|USER=, SEND 'text' [USER=], LOG LEVEL=
- * [LOGGER=]; anything else is handed to the RACF command subset. The same object serves
+ * [LOGGER=], IVP PASSTICKET, IVP DAEMON; anything else is handed to the RACF command subset. The same object serves
  * the CLI (through the loopback HTTP API), the HTTP API itself and JMX.
  */
 public final class OperatorCommands {
@@ -45,9 +45,11 @@ public final class OperatorCommands {
     private final ProducerTemplate template;
     private final JsonLines lines;
     private final Clock clock;
+    private final InstallationChecks ivp;
 
     public OperatorCommands(SessionRegistry sessions, ThreadPoolSelector pools, RacfCommandProcessor racf,
-            ProducerTemplate template, JsonLines lines, Clock clock) {
+            ProducerTemplate template, JsonLines lines, Clock clock, InstallationChecks ivp) {
+        this.ivp = ivp;
         this.sessions = sessions;
         this.pools = pools;
         this.racf = racf;
@@ -84,12 +86,19 @@ public final class OperatorCommands {
         if (m.matches()) {
             return send(m.group(1).replace("''", "'"), m.group(2));
         }
+        if (upper.matches("IVP\\s+PASSTICKET")) {
+            return ivp.passTicket();
+        }
+        if (upper.matches("IVP\\s+DAEMON")) {
+            return ivp.daemon();
+        }
         m = LOG.matcher(t);
         if (m.matches()) {
             return logLevel(m.group(1), m.group(2));
         }
         return new CommandResult(12, List.of("unknown operator command: " + t.split("\\s+")[0] + " (DISPLAY PROCESS,"
-                + " DISPLAY CLIENTS[,USER|,ID|,LOGON], CANCEL ID=|USER=, SEND 'text' [USER=], LOG LEVEL= [LOGGER=])"));
+                + " DISPLAY CLIENTS[,USER|,ID|,LOGON], CANCEL ID=|USER=, SEND 'text' [USER=], LOG LEVEL= [LOGGER=],"
+                + " IVP PASSTICKET, IVP DAEMON)"));
     }
 
     private List<String> displayProcess() {

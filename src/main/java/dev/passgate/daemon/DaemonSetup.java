@@ -36,6 +36,7 @@ import dev.passgate.session.TouchSessionProcessor;
 import dev.passgate.session.ValidateClientIdProcessor;
 import dev.passgate.session.WhoamiProcessor;
 import dev.passgate.admin.AdminHttpApi;
+import dev.passgate.admin.InstallationChecks;
 import dev.passgate.admin.Operator;
 import dev.passgate.admin.OperatorCommands;
 import dev.passgate.exit.ExportRules;
@@ -206,7 +207,9 @@ public final class DaemonSetup {
                 ExportRules.load(settings.path("passgate.security.exports-file"))));
         r.bind("ticketsMiner", new TicketsMiner(security.passTicketGenerator(), security.access()));
 
-        OperatorCommands operator = new OperatorCommands(sessions, pools, security.commands(), template, lines, clock);
+        InstallationChecks ivp = new InstallationChecks(security.passTicketDefinitions(), security.passTicketGenerator(),
+                security.passTicketEvaluator(), applid, settings.integer("passgate.daemon.port"));
+        OperatorCommands operator = new OperatorCommands(sessions, pools, security.commands(), template, lines, clock, ivp);
         r.bind("passGateOperator", operator);
         AdminHttpApi[] adminApi = new AdminHttpApi[1];
         javax.management.ObjectName mbean = new javax.management.ObjectName("dev.passgate:type=Operator,context="

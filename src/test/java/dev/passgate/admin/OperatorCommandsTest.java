@@ -131,6 +131,18 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void ivpChecksThePassTicketSetupAndACompleteLogon() {
+        String tickets = cli("IVP PASSTICKET");
+        assertTrue(tickets.startsWith("0\n") && tickets.contains("IVP PASSTICKET for FEKAPPL passed"), tickets);
+        String daemon = cli("IVP DAEMON");
+        assertTrue(daemon.startsWith("0\n") && daemon.contains("whoami ... PASSGATE") && daemon.contains("IVP DAEMON passed"),
+                daemon);
+        pg.admin("RALTER PTKTDATA FEKAPPL NOAPPLDATA");
+        String broken = cli("IVP PASSTICKET");
+        assertTrue(broken.startsWith("8\n") && broken.contains("APPLDATA('NO REPLAY PROTECTION')"), broken);
+    }
+
+    @Test
     void racfCommandsStillWorkThroughTheSameCli() {
         assertTrue(cli("LISTUSER JOE").contains("USER=JOE"));
     }
