@@ -43,8 +43,10 @@ public final class SessionRegistry {
      * the optional last line (an event such as {"event":"timeout"}). True only the first time.
      */
     public boolean end(Session session, String lastLine) {
+        // Give the pool place back first: once a session is gone from the registry, its place is free.
+        boolean first = session.end();
         sessions.remove(session.id(), session);
-        if (!session.end()) {
+        if (!first) {
             return false;
         }
         Channel ch = session.channel();

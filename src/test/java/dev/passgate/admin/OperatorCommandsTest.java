@@ -85,8 +85,10 @@ class OperatorCommandsTest {
             assertEquals("cancelled", s.read().get("event").asText());
             assertTrue(s.closedByServer());
         }
-        waitFor(() -> pg.passGate.daemon().sessions().size() == 0);
+        // The logout step audits right after it removes the session; wait for the record itself.
+        waitFor(() -> !pg.passGate.security().audit().query("JOE", "LOGOUT", 1).isEmpty());
         assertEquals("CANCELLED", pg.passGate.security().audit().query("JOE", "LOGOUT", 1).get(0).outcome());
+        assertEquals(0, pg.passGate.daemon().sessions().size());
         assertTrue(cli("CANCEL ID=no-such-session").startsWith("8\n"));
     }
 

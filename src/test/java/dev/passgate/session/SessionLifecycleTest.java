@@ -45,6 +45,7 @@ class SessionLifecycleTest {
             }
             waitFor(() -> pg.passGate.daemon().sessions().size() == 0);
             assertEquals(0, pg.passGate.daemon().pools().pools().get(0).clients(), "the pool place is given back");
+            waitFor(() -> !pg.passGate.security().audit().query("JOE", "LOGOUT", 1).isEmpty()); // audited just after
             assertEquals("TIMEOUT", pg.passGate.security().audit().query("JOE", "LOGOUT", 1).get(0).outcome());
         }
     }
