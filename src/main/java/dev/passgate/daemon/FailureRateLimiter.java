@@ -1,19 +1,21 @@
 package dev.passgate.daemon;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failed logons per client address in the current minute. Past the limit an address gets
- * {@code RATE_LIMITED} until the minute is over; successful logons are never limited.
+ * Failed logons per client address over the last minute (a sliding window). Past the
+ * limit an address gets {@code RATE_LIMITED} until its oldest counted failure is a minute
+ * old; successful logons are never limited.
  */
 public final class FailureRateLimiter {
 
-    private record Window(long minute, int failures) {
-    }
+    private static final long WINDOW_MILLIS = 60_000;
 
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
     private final int maxPerMinute;
     private final Clock clock;
 
@@ -23,19 +25,39 @@ public final class FailureRateLimiter {
     }
 
     public boolean limited(String address) {
-        Window w = windows.get(address);
-        return w != null && w.minute() == minute() && w.failures() >= maxPerMinute;
-    }
-
-    public void recordFailure(String address) {
-        long m = minute();
-        windows.merge(address, new Window(m, 1), (old, one) -> old.minute() == m ? new Window(m, old.failures() + 1) : one);
-        if (windows.size() > 10_000) {
-            windows.values().removeIf(w -> w.minute() < m); // forget last minute's addresses
+        Deque<Long> times = failures.get(address);
+        if (times == null) {
+            return false;
+        }
+        synchronized (times) {
+            forgetOld(times, clock.millis());
+            return times.size() >= maxPerMinute;
         }
     }
 
-    private long minute() {
-        return clock.millis() / 60_000;
+    public void recordFailure(String address) {
+        long now = clock.millis();
+        Deque<Long> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
+        synchronized (times) {
+            forgetOld(times, now);
+            times.addLast(now);
+            while (times.size() > maxPerMinute) {
+                times.removeFirst(); // more than the limit tells nothing more
+            }
+        }
+        if (failures.size() > 10_000) {
+            failures.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    forgetOld(e.getValue(), now);
+                    return e.getValue().isEmpty();
+                }
+            });
+        }
+    }
+
+    private static void forgetOld(Deque<Long> times, long now) {
+        while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
+            times.removeFirst();
+        }
     }
 }
