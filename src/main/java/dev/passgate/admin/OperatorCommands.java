@@ -9,7 +9,6 @@ import dev.passgate.security.racf.CommandResult;
 import dev.passgate.security.racf.RacfCommandProcessor;
 import dev.passgate.session.Session;
 import dev.passgate.session.SessionHandler;
-import dev.passgate.session.SessionKeys;
 import dev.passgate.session.SessionRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -140,10 +139,7 @@ public final class OperatorCommands {
         }
         for (Session s : targets) {
             // In the session's own order: a request running now finishes (and is answered) first.
-            s.executor().execute(() -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {
-                e.setProperty(SessionKeys.SESSION, s);
-                e.setProperty(SessionKeys.REASON, "cancelled");
-            }));
+            s.executor().execute(() -> SessionHandler.logout(template, s, "cancelled"));
         }
         return ok(List.of(targets.size() + " session" + (targets.size() == 1 ? "" : "s") + " cancelled"));
     }

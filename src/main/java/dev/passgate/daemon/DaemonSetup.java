@@ -251,10 +251,7 @@ public final class DaemonSetup {
                     recoverSessions(sessionStore, exits, security);
                 } else if (event.getType() == CamelEvent.Type.CamelContextStopping) {
                     // Sessions are logged out (their logout exits run) while the routes still run; then termination.
-                    sessions.all().forEach(s -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {
-                        e.setProperty(SessionKeys.SESSION, s);
-                        e.setProperty(SessionKeys.REASON, "shutdown");
-                    }));
+                    sessions.all().forEach(s -> SessionHandler.logout(template, s, "shutdown"));
                     exits.termination();
                 }
             }

@@ -65,10 +65,15 @@ public final class SessionHandler extends SimpleChannelInboundHandler<String> {
 
     private void logout(String reason) {
         if (!session.ended()) {
-            template.send(LOGOUT_ENDPOINT, e -> {
-                e.setProperty(SessionKeys.SESSION, session);
-                e.setProperty(SessionKeys.REASON, reason);
-            });
+            logout(template, session, reason);
         }
+    }
+
+    /** Ends a session through the {@code session-logout} route (audit, logout exit, close). */
+    public static void logout(ProducerTemplate template, Session session, String reason) {
+        template.send(LOGOUT_ENDPOINT, e -> {
+            e.setProperty(SessionKeys.SESSION, session);
+            e.setProperty(SessionKeys.REASON, reason);
+        });
     }
 }

@@ -28,10 +28,7 @@ public class SingleLogonProcessor implements Processor {
         Session current = exchange.getProperty(SessionKeys.SESSION, Session.class);
         for (Session older : sessions.ofUser(current.user())) {
             if (older != current) {
-                older.executor().execute(() -> template.send(SessionHandler.LOGOUT_ENDPOINT, e -> {
-                    e.setProperty(SessionKeys.SESSION, older);
-                    e.setProperty(SessionKeys.REASON, "replaced");
-                }));
+                older.executor().execute(() -> SessionHandler.logout(template, older, "replaced"));
             }
         }
     }
