@@ -2,6 +2,7 @@ package dev.passgate.admin;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.passgate.partner.ConnectionRegistry;
 import dev.passgate.pool.ThreadPool;
 import dev.passgate.pool.ThreadPoolSelector;
 import dev.passgate.protocol.JsonLines;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's commands, in the forms of z/OS MODIFY commands: DISPLAY PROCESS,
  * DISPLAY CLIENTS[,USER|,ID|,LOGON], CANCEL ID=|USER=, SEND 'text' [USER=], LOG LEVEL=
- * [LOGGER=], IVP PASSTICKET, IVP DAEMON; anything else is handed to the RACF command subset. The same object serves
+ * [LOGGER=], NETSTAT ALL, IVP PASSTICKET, IVP DAEMON; anything else is handed to the RACF command subset. The same object serves
  * the CLI (through the loopback HTTP API), the HTTP API itself and JMX.
  */
 public final class OperatorCommands {
@@ -45,10 +46,13 @@ public final class OperatorCommands {
     private final JsonLines lines;
     private final Clock clock;
     private final InstallationChecks ivp;
+    private final ConnectionRegistry connections;
 
     public OperatorCommands(SessionRegistry sessions, ThreadPoolSelector pools, RacfCommandProcessor racf,
-            ProducerTemplate template, JsonLines lines, Clock clock, InstallationChecks ivp) {
+            ProducerTemplate template, JsonLines lines, Clock clock, InstallationChecks ivp,
+            ConnectionRegistry connections) {
         this.ivp = ivp;
+        this.connections = connections;
         this.sessions = sessions;
         this.pools = pools;
         this.racf = racf;
@@ -84,6 +88,9 @@ public final class OperatorCommands {
         m = SEND.matcher(t);
         if (m.matches()) {
             return send(m.group(1).replace("''", "'"), m.group(2));
+        }
+        if (upper.matches("NETSTAT\\s+ALL")) {
+            return ok(netstat());
         }
         if (upper.matches("IVP\\s+PASSTICKET")) {
             return ivp.passTicket();
@@ -127,6 +134,23 @@ public final class OperatorCommands {
                     Duration.ofMillis(now - s.lastActivity()).toSeconds() + "s", String.join(",", s.miners())));
         }
         out.add(sessions.size() + " clients");
+        return out;
+    }
+
+    /**
+     * Like z/OS NETSTAT ALL: each connection's sockets, state and owners, with the
+     * TcpClusterConnFlag and TcpTrustedPartner fields (00 until partner lookups exist).
+     */
+    private List<String> netstat() {
+        List<String> out = new ArrayList<>();
+        for (ConnectionRegistry.Connection c : connections.all()) {
+            out.add("Client Name: " + c.owner() + (c.user() != null ? "  User: " + c.user() : "") + "  (" + c.kind() + ")");
+            out.add("  Local Socket:   " + c.local().getAddress().getHostAddress() + ".." + c.local().getPort());
+            out.add("  Foreign Socket: " + c.remote().getAddress().getHostAddress() + ".." + c.remote().getPort());
+            out.add("  TcpState: Establsh   Since: " + c.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            out.add("  TcpClusterConnFlag: 00   TcpTrustedPartner: 00");
+        }
+        out.add(connections.all().size() + " connections");
         return out;
     }
 

@@ -13,6 +13,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import javax.net.ssl.SSLException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import dev.passgate.partner.ConnectionRegistry;
 import dev.passgate.server.TlsSettings;
 import java.util.Optional;
 import org.apache.camel.component.netty.DefaultServerInitializerFactory;
@@ -31,17 +32,20 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
     private final int readTimeoutSeconds;
     private final JsonLines lines;
     private final Optional<TlsSettings> tls;
+    private final ConnectionRegistry connections;
 
-    public DaemonChannelInitializer(int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls) {
+    public DaemonChannelInitializer(int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls,
+            ConnectionRegistry connections) {
         this.readTimeoutSeconds = readTimeoutSeconds;
         this.lines = lines;
         this.tls = tls;
+        this.connections = connections;
     }
 
     /** camel-netty asks the bound bean for one initializer per consumer. */
     @Override
     public ServerInitializerFactory createPipelineFactory(NettyConsumer consumer) {
-        return new Pipeline(consumer, readTimeoutSeconds, lines, tls);
+        return new Pipeline(consumer, readTimeoutSeconds, lines, tls, connections);
     }
 
     @Override
@@ -54,17 +58,21 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
         private final int readTimeoutSeconds;
         private final JsonLines lines;
         private final Optional<TlsSettings> tls;
+        private final ConnectionRegistry connections;
 
-        Pipeline(NettyConsumer consumer, int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls) {
+        Pipeline(NettyConsumer consumer, int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls,
+                ConnectionRegistry connections) {
             super(consumer);
             this.readTimeoutSeconds = readTimeoutSeconds;
             this.lines = lines;
             this.tls = tls;
+            this.connections = connections;
         }
 
         @Override
         protected void initChannel(Channel ch) throws Exception {
             super.initChannel(ch);
+            connections.register(ch, "daemon", null);
             // camel-netty names its own request handler "handler"; ours sees errors just before it does.
             ch.pipeline().addBefore("handler", "passgate-protocol-errors", new ProtocolErrors(lines));
             if (readTimeoutSeconds > 0) {

@@ -40,6 +40,8 @@ import dev.passgate.admin.InstallationChecks;
 import dev.passgate.admin.Operator;
 import dev.passgate.admin.OperatorCommands;
 import dev.passgate.exit.ExportRules;
+import dev.passgate.partner.ConnectionRegistry;
+import dev.passgate.security.SecurityBootstrap;
 import dev.passgate.exit.JavaExitProcessor;
 import dev.passgate.exit.LoginExit;
 import dev.passgate.exit.LoginExits;
@@ -80,7 +82,7 @@ public final class DaemonSetup {
 
     /** What the operator interface and tests look at. */
     public record Parts(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<PendingSession> clientIds,
-            LoginExits exits) {
+            LoginExits exits, ConnectionRegistry connections) {
     }
 
     /** Logs out what a previous life of this node left behind: logout exits run, audited as ended by restart. */
@@ -166,9 +168,10 @@ public final class DaemonSetup {
                 secret(settings, "passgate.daemon.tls.truststore-password"), settings.string("passgate.daemon.tls.client-auth")))
                 : Optional.empty();
 
+        ConnectionRegistry connections = new ConnectionRegistry(SecurityBootstrap.SERVICE_USER);
         Registry r = context.getRegistry();
         r.bind("daemonChannelInitializer", new DaemonChannelInitializer(settings.integer("passgate.daemon.read-timeout"),
-                lines, tls));
+                lines, tls, connections));
         // daemon-logon
         r.bind("parseLogon", new ParseLogonProcessor(lines));
         r.bind("logonRateLimit", new RateLimitProcessor(limiter));
@@ -188,7 +191,7 @@ public final class DaemonSetup {
         r.bind("parseConnect", new ParseConnectProcessor(lines));
         r.bind("validateClientId", new ValidateClientIdProcessor(clientIds));
         r.bind("startMiners", new StartMinersProcessor(miners, environments, security.access(), sessions, template, lines,
-                clock, exits, sessionStore));
+                clock, exits, sessionStore, connections));
         r.bind("singleLogon", new SingleLogonProcessor(settings.flag("passgate.session.single-logon"), sessions, template));
         r.bind("scheduleIdleTimeout", new ScheduleIdleTimeoutProcessor(idle));
         r.bind("connectReply", new ConnectReplyProcessor(lines, idle.timeoutSeconds()));
@@ -209,7 +212,8 @@ public final class DaemonSetup {
 
         InstallationChecks ivp = new InstallationChecks(security.passTicketDefinitions(), security.passTicketGenerator(),
                 security.passTicketEvaluator(), applid, settings.integer("passgate.daemon.port"));
-        OperatorCommands operator = new OperatorCommands(sessions, pools, security.commands(), template, lines, clock, ivp);
+        OperatorCommands operator = new OperatorCommands(sessions, pools, security.commands(), template, lines, clock, ivp,
+                connections);
         r.bind("passGateOperator", operator);
         AdminHttpApi[] adminApi = new AdminHttpApi[1];
         javax.management.ObjectName mbean = new javax.management.ObjectName("dev.passgate:type=Operator,context="
@@ -256,6 +260,6 @@ public final class DaemonSetup {
                 }
             }
         });
-        return new Parts(sessions, pools, clientIds, exits);
+        return new Parts(sessions, pools, clientIds, exits, connections);
     }
 }

@@ -1,6 +1,7 @@
 package dev.passgate.session;
 
 import dev.passgate.exit.LoginExits;
+import dev.passgate.partner.ConnectionRegistry;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.security.AccessChecker;
 import dev.passgate.security.AccessLevel;
@@ -37,10 +38,12 @@ public class StartMinersProcessor implements Processor {
     private final Clock clock;
     private final LoginExits exits;
     private final SessionStore store;
+    private final ConnectionRegistry connections;
 
     public StartMinersProcessor(List<String> miners, PassTicketEnvironments environments, AccessChecker access,
             SessionRegistry sessions, ProducerTemplate template, JsonLines lines, Clock clock, LoginExits exits,
-            SessionStore store) {
+            SessionStore store, ConnectionRegistry connections) {
+        this.connections = connections;
         this.exits = exits;
         this.store = store;
         this.miners = miners;
@@ -75,6 +78,7 @@ public class StartMinersProcessor implements Processor {
                 pending.port(), clock.instant());
         store.add(session);
         sessions.add(session, channel);
+        connections.identify(channel, "session", session.user());
         exits.sessionStarted(session.user(), session.address());
         channel.pipeline().addLast("session", new SessionHandler(session, template, lines));
         exchange.setProperty(SessionKeys.SESSION, session);

@@ -145,6 +145,18 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void netstatListsTheDaemonAndSessionConnectionsWithTheirOwners() throws Exception {
+        try (LineClient s = pg.session("JOE", "Secret1"); LineClient idle = new LineClient(pg.daemonPort)) {
+            String n = cli("NETSTAT ALL");
+            assertTrue(n.startsWith("0\n"), n);
+            assertTrue(n.contains("Client Name: PASSGATE  User: JOE  (session)"), n);
+            assertTrue(n.contains("Client Name: PASSGATE  (daemon)"), n);
+            assertTrue(n.contains("Local Socket:   127.0.0.1.." + pg.daemonPort), n);
+            assertTrue(n.contains("TcpClusterConnFlag: 00"), n);
+        }
+    }
+
+    @Test
     void racfCommandsStillWorkThroughTheSameCli() {
         assertTrue(cli("LISTUSER JOE").contains("USER=JOE"));
     }
