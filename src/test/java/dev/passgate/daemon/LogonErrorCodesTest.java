@@ -1,5 +1,6 @@
 package dev.passgate.daemon;
 
+import static dev.passgate.support.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,9 +40,6 @@ class LogonErrorCodesTest {
         pg.close();
     }
 
-    private static String code(JsonNode reply) {
-        return reply.get("ok").asBoolean() ? "OK" : reply.at("/error/code").asText();
-    }
 
     @Test
     void aPassTicketForTheDaemonsApplidLogsOn() throws Exception {

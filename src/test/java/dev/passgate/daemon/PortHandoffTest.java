@@ -1,5 +1,6 @@
 package dev.passgate.daemon;
 
+import static dev.passgate.support.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,9 +26,6 @@ class PortHandoffTest {
     @TempDir
     Path data;
 
-    private static String code(JsonNode reply) {
-        return reply.get("ok").asBoolean() ? "OK" : reply.at("/error/code").asText();
-    }
 
     private RunningPassGate start(Map<String, String> settings) throws Exception {
         RunningPassGate pg = new RunningPassGate(data, settings);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.passgate.support.Eventually;
 import dev.passgate.support.LineClient;
 import dev.passgate.support.RunningPassGate;
 import java.net.URL;
@@ -42,7 +43,7 @@ class ExampleExitsTest {
                 first.request("{\"op\":\"logout\"}");
                 first.close();
                 // The logout exit has run when the count in the UXB is back to one.
-                JavaLoginExitTest.waitFor(() -> ((java.util.concurrent.atomic.AtomicInteger) pg.passGate.daemon().exits()
+                Eventually.waitFor(() -> ((java.util.concurrent.atomic.AtomicInteger) pg.passGate.daemon().exits()
                         .uxb("JOE", "127.0.0.1")).get() == 1);
                 assertTrue(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}").get("ok").asBoolean(),
                         "a logout frees a place");

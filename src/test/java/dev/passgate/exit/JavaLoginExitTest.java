@@ -1,5 +1,8 @@
 package dev.passgate.exit;
 
+import static dev.passgate.support.LineClient.code;
+import static dev.passgate.support.Eventually.waitFor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +39,6 @@ class JavaLoginExitTest {
         return pg;
     }
 
-    private static String code(JsonNode r) {
-        return r.get("ok").asBoolean() ? "OK" : r.at("/error/code").asText();
-    }
 
     @Test
     void theLifecycleRunsInOrderWithTheBlocksHandedOver() throws Exception {
@@ -107,13 +107,4 @@ class JavaLoginExitTest {
         assertFalse(RecordingExit.EVENTS.stream().anyMatch(e -> e.startsWith("login")));
     }
 
-    static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.passgate.exit;
 
+import static dev.passgate.support.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,7 +107,4 @@ class SecurityModesTest {
         }
     }
 
-    private static String code(JsonNode r) {
-        return r.get("ok").asBoolean() ? "OK" : r.at("/error/code").asText();
-    }
 }

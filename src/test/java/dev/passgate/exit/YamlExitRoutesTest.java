@@ -1,9 +1,11 @@
 package dev.passgate.exit;
 
+import static dev.passgate.support.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.passgate.support.Eventually;
 import dev.passgate.support.LineClient;
 import dev.passgate.support.RunningPassGate;
 import java.nio.file.Files;
@@ -21,9 +23,6 @@ class YamlExitRoutesTest {
     @TempDir
     Path routes;
 
-    private static String code(JsonNode r) {
-        return r.get("ok").asBoolean() ? "OK" : r.at("/error/code").asText();
-    }
 
     @Test
     void aLoginExitRouteRefusesByHeaderAndSeesTheUxbItsNewSessionRouteMade() throws Exception {
@@ -122,7 +121,7 @@ class YamlExitRoutesTest {
                 assertEquals("EXIT_REJECTED", code(s.request("{\"op\":\"files.read\",\"path\":\"secret.txt\"}")));
                 s.request("{\"op\":\"logout\"}");
             }
-            JavaLoginExitTest.waitFor(() -> mock.getReceivedCounter() >= 5);
+            Eventually.waitFor(() -> mock.getReceivedCounter() >= 5);
             pg.context.close(); // termination
             seen = mock.getReceivedExchanges().stream().map(e -> e.getMessage().getBody(String.class)).toList();
         }

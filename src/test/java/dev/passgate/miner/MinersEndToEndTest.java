@@ -1,5 +1,6 @@
 package dev.passgate.miner;
 
+import static dev.passgate.support.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,9 +37,6 @@ class MinersEndToEndTest {
         pg.close();
     }
 
-    private static String code(JsonNode reply) {
-        return reply.get("ok").asBoolean() ? "OK" : reply.at("/error/code").asText();
-    }
 
     @Test
     void aUserWorksInTheirHomeWithRelativeAndAbsolutePaths() throws Exception {

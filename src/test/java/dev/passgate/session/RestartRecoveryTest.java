@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.exit.RecordingExit;
+import dev.passgate.support.Eventually;
 import dev.passgate.support.LineClient;
 import dev.passgate.support.RunningPassGate;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ class RestartRecoveryTest {
         }
         RecordingExit.EVENTS.clear();
         try (RunningPassGate second = new RunningPassGate(data, settings)) {
-            JavaLoginExitTestSupport.waitFor(() -> RecordingExit.EVENTS.contains("logout JOE restart uxb=null"));
+            Eventually.waitFor(java.time.Duration.ofSeconds(10), () -> RecordingExit.EVENTS.contains("logout JOE restart uxb=null"));
             DataSource ds = second.passGate.security().dataSource();
             assertEquals(0, count(ds, "SELECT COUNT(*) FROM passgate_session"));
             var audit = second.passGate.security().audit().query("JOE", "LOGOUT", 5);

@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import static dev.passgate.support.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,15 +18,6 @@ class SessionLifecycleTest {
     @TempDir
     Path data;
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 5 s");
-            }
-            Thread.sleep(20);
-        }
-    }
 
     @Test
     void anIdleSessionTimesOutAndActivityPushesTheDeadlineBack() throws Exception {

@@ -56,6 +56,11 @@ public final class LineClient implements AutoCloseable {
         return read();
     }
 
+    /** "OK" for a success reply, else its error code. */
+    public static String code(JsonNode reply) {
+        return reply.get("ok").asBoolean() ? "OK" : reply.at("/error/code").asText();
+    }
+
     /** Whether the server has closed the connection (reads end of stream). */
     public boolean closedByServer() throws IOException {
         return in.readLine() == null;
