@@ -132,7 +132,7 @@ public final class PassGate {
         registry.bind(REPLAY_STORE, replayStore);
         registry.bind(REPLAY_PURGE, new ReplayPurgeProcessor(replayStore, clock));
 
-        QuartzStore.configure(context, database.dataSource());
+        QuartzStore.configure(context, database.dataSource(), settings.systemName());
         DaemonSetup.Parts daemon = DaemonSetup.install(context, settings, security, clock, replacedExitEvents);
         registry.bind(DAEMON, daemon);
 

@@ -3,6 +3,7 @@ package dev.passgate.admin;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.passgate.partner.ConnectionRegistry;
+import dev.passgate.partner.PartnerConnection;
 import dev.passgate.pool.ThreadPool;
 import dev.passgate.pool.ThreadPoolSelector;
 import dev.passgate.protocol.JsonLines;
@@ -139,16 +140,20 @@ public final class OperatorCommands {
 
     /**
      * Like z/OS NETSTAT ALL: each connection's sockets, state and owners, with the
-     * TcpClusterConnFlag and TcpTrustedPartner fields (00 until partner lookups exist).
+     * TcpClusterConnFlag (80 asked, then the routing bits) and TcpTrustedPartner fields; the
+     * latter's bits (08 user ID, 04 UTOKEN retrieved, 02 set issued) show in the high nibble, as
+     * z/OS shows them: E0 is all three.
      */
     private List<String> netstat() {
         List<String> out = new ArrayList<>();
-        for (ConnectionRegistry.Connection c : connections.all()) {
-            out.add("Client Name: " + c.owner() + (c.user() != null ? "  User: " + c.user() : "") + "  (" + c.kind() + ")");
+        for (PartnerConnection c : connections.all()) {
+            out.add("Client Name: " + c.owner() + (c.user() != null ? "  User: " + c.user() : "") + "  (" + c.kind() + ")"
+                    + "  Client Id: " + String.format("%08X", c.id()));
             out.add("  Local Socket:   " + c.local().getAddress().getHostAddress() + ".." + c.local().getPort());
             out.add("  Foreign Socket: " + c.remote().getAddress().getHostAddress() + ".." + c.remote().getPort());
             out.add("  TcpState: Establsh   Since: " + c.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-            out.add("  TcpClusterConnFlag: 00   TcpTrustedPartner: 00");
+            out.add(String.format("  TcpClusterConnFlag: %02X   TcpTrustedPartner: %02X", c.clusterConnFlag(),
+                    (c.trustedPartner() << 4) & 0xFF));
         }
         out.add(connections.all().size() + " connections");
         return out;

@@ -39,8 +39,8 @@ public class AuthenticateProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         LogonState state = LogonState.of(exchange);
-        if (state.exitDecidedUser != null) {
-            return; // a login exit decided this logon alone (exports or none mode)
+        if (state.exitDecidedUser != null || state.logonEnvironment != null) {
+            return; // a login exit decided this logon alone (exports or none mode), or a trusted partner did
         }
         VerifyRequest verify = request(state.request, exchange).from(state.address);
         VerifyResult result = verifier.verify(verify);

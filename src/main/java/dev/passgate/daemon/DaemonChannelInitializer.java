@@ -13,7 +13,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import javax.net.ssl.SSLException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import dev.passgate.partner.ConnectionRegistry;
+import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.server.TlsSettings;
 import java.util.Optional;
 import org.apache.camel.component.netty.DefaultServerInitializerFactory;
@@ -32,20 +32,23 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
     private final int readTimeoutSeconds;
     private final JsonLines lines;
     private final Optional<TlsSettings> tls;
-    private final ConnectionRegistry connections;
+    private final PartnerInfoService partners;
+    private final boolean setPartnerInfo;
 
+    /** @param setPartnerInfo look up each connection's partner as it is accepted (trusted logon needs it) */
     public DaemonChannelInitializer(int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls,
-            ConnectionRegistry connections) {
+            PartnerInfoService partners, boolean setPartnerInfo) {
         this.readTimeoutSeconds = readTimeoutSeconds;
         this.lines = lines;
         this.tls = tls;
-        this.connections = connections;
+        this.partners = partners;
+        this.setPartnerInfo = setPartnerInfo;
     }
 
     /** camel-netty asks the bound bean for one initializer per consumer. */
     @Override
     public ServerInitializerFactory createPipelineFactory(NettyConsumer consumer) {
-        return new Pipeline(consumer, readTimeoutSeconds, lines, tls, connections);
+        return new Pipeline(consumer, readTimeoutSeconds, lines, tls, partners, setPartnerInfo);
     }
 
     @Override
@@ -58,21 +61,23 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
         private final int readTimeoutSeconds;
         private final JsonLines lines;
         private final Optional<TlsSettings> tls;
-        private final ConnectionRegistry connections;
+        private final PartnerInfoService partners;
+        private final boolean setPartnerInfo;
 
         Pipeline(NettyConsumer consumer, int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls,
-                ConnectionRegistry connections) {
+                PartnerInfoService partners, boolean setPartnerInfo) {
             super(consumer);
             this.readTimeoutSeconds = readTimeoutSeconds;
             this.lines = lines;
             this.tls = tls;
-            this.connections = connections;
+            this.partners = partners;
+            this.setPartnerInfo = setPartnerInfo;
         }
 
         @Override
         protected void initChannel(Channel ch) throws Exception {
             super.initChannel(ch);
-            connections.register(ch, "daemon", null);
+            partners.accepted(ch, "daemon", null, setPartnerInfo);
             // camel-netty names its own request handler "handler"; ours sees errors just before it does.
             ch.pipeline().addBefore("handler", "passgate-protocol-errors", new ProtocolErrors(lines));
             if (readTimeoutSeconds > 0) {

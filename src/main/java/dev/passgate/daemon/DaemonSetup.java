@@ -11,6 +11,7 @@ import dev.passgate.server.PortAllocator;
 import dev.passgate.server.PortRange;
 import dev.passgate.server.TlsSettings;
 import java.util.Optional;
+import java.util.function.Supplier;
 import dev.passgate.session.ClientIdRegistry;
 import dev.passgate.session.ConnectHandshake;
 import dev.passgate.session.ConnectReplyProcessor;
@@ -41,6 +42,9 @@ import dev.passgate.admin.Operator;
 import dev.passgate.admin.OperatorCommands;
 import dev.passgate.exit.ExportRules;
 import dev.passgate.partner.ConnectionRegistry;
+import dev.passgate.partner.PartnerInfoService;
+import dev.passgate.partner.PartnerSetup;
+import dev.passgate.security.SecurityEnvironment;
 import dev.passgate.security.SecurityBootstrap;
 import dev.passgate.exit.JavaExitProcessor;
 import dev.passgate.exit.LoginExit;
@@ -82,7 +86,7 @@ public final class DaemonSetup {
 
     /** What the operator interface and tests look at. */
     public record Parts(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<PendingSession> clientIds,
-            LoginExits exits, ConnectionRegistry connections) {
+            LoginExits exits, ConnectionRegistry connections, PartnerInfoService partners) {
     }
 
     /** Logs out what a previous life of this node left behind: logout exits run, audited as ended by restart. */
@@ -168,10 +172,31 @@ public final class DaemonSetup {
                 secret(settings, "passgate.daemon.tls.truststore-password"), settings.string("passgate.daemon.tls.client-auth")))
                 : Optional.empty();
 
-        ConnectionRegistry connections = new ConnectionRegistry(SecurityBootstrap.SERVICE_USER);
+        PartnerSetup cluster = PartnerSetup.join(security, new PartnerSetup.Settings(settings.string("passgate.cluster.name"),
+                settings.systemName(), settings.string("passgate.tcpip.name"), settings.find("passgate.cluster.addresses")
+                .orElse(""), Arrays.stream(settings.find("passgate.cluster.internal-networks").orElse("").split(","))
+                .map(String::trim).filter(n -> !n.isEmpty()).toList()), clock);
+        PartnerInfoService partners = cluster.service();
+        ConnectionRegistry connections = cluster.connections();
+        boolean trustedLogon = settings.flag("passgate.daemon.trusted-logon");
+        // The daemon asks for partner credentials as the node's service user, vouched for by the node itself.
+        SecurityEnvironment[] daemonIdentity = new SecurityEnvironment[1];
+        Supplier<SecurityEnvironment> serviceIdentity = () -> {
+            synchronized (daemonIdentity) {
+                if (daemonIdentity[0] == null) {
+                    daemonIdentity[0] = security.verifier().trusted(SecurityBootstrap.SERVICE_USER, "node "
+                            + settings.systemName(), "this node (its service user)").environment();
+                }
+                return daemonIdentity[0];
+            }
+        };
         Registry r = context.getRegistry();
+        r.bind("passGatePartners", partners);
+        r.bind("partnerInfo", new dev.passgate.partner.PartnerInfoProcessor(partners, serviceIdentity));
         r.bind("daemonChannelInitializer", new DaemonChannelInitializer(settings.integer("passgate.daemon.read-timeout"),
-                lines, tls, connections));
+                lines, tls, partners, trustedLogon));
+        r.bind("trustedLogon", new TrustedLogonProcessor(trustedLogon, partners, security.verifier(), security.audit(),
+                serviceIdentity, Duration.ofSeconds(settings.integer("passgate.daemon.trusted-logon-timeout"))));
         // daemon-logon
         r.bind("parseLogon", new ParseLogonProcessor(lines));
         r.bind("logonRateLimit", new RateLimitProcessor(limiter));
@@ -245,6 +270,7 @@ public final class DaemonSetup {
                 boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                 workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                 pools.close();
+                cluster.close();
             }
         }, true, true);
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
@@ -260,6 +286,6 @@ public final class DaemonSetup {
                 }
             }
         });
-        return new Parts(sessions, pools, clientIds, exits, connections);
+        return new Parts(sessions, pools, clientIds, exits, connections, partners);
     }
 }

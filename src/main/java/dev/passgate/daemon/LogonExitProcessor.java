@@ -34,8 +34,9 @@ public class LogonExitProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         LogonState state = LogonState.of(exchange);
-        String user = state.request.text("user").filter(RacfName::isValid)
-                .map(u -> u.toUpperCase(Locale.ROOT)).orElse(null);
+        // A trusted logon knows its user before the exits run; the others name it in the request.
+        String user = state.logonEnvironment != null ? state.logonEnvironment.user() : state.request.text("user")
+                .filter(RacfName::isValid).map(u -> u.toUpperCase(Locale.ROOT)).orElse(null);
         ExitResult r = event == Event.NEW_SESSION ? exits.newSession(user, state.address) : exits.login(user, state.address);
         if (r == ExitResult.DISCONNECT) {
             exchange.setProperty(ClientErrorProcessor.CLOSE, true);
@@ -43,7 +44,8 @@ public class LogonExitProcessor implements Processor {
         if (r.failed()) {
             throw new ProtocolException(ErrorCode.EXIT_REJECTED);
         }
-        if (event == Event.LOGIN && user != null && !exits.mode().registryVerifiesLogon(exits.active())) {
+        if (event == Event.LOGIN && user != null && state.logonEnvironment == null
+                && !exits.mode().registryVerifiesLogon(exits.active())) {
             state.exitDecidedUser = user;
         }
     }

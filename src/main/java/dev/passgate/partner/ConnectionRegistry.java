@@ -1,54 +1,130 @@
 package dev.passgate.partner;
 
+import dev.passgate.security.SecurityEnvironment;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
-import java.time.Instant;
+import java.net.Socket;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * Every connection PassGate owns, with its two ends and its owners: the node's service
- * user (the "address space" identity) and, once known, the session user (the "task"
- * identity). It is what NETSTAT lists and what partner lookups will consult.
+ * Every connection PassGate owns — daemon and session sockets, and outbound connections opened
+ * through {@link PartnerInfoService} — with its two ends and its owners: the node's service user
+ * (the "address space" identity) and, once known, the session user (the "task" identity). Each
+ * is also published to the cluster so that the node at the other end can find out who is here.
+ * It is what NETSTAT lists and what partner lookups consult.
  */
 public final class ConnectionRegistry {
 
-    /** One connection as NETSTAT shows it. */
-    public record Connection(String kind, InetSocketAddress local, InetSocketAddress remote, String owner,
-            String user, Instant since) {
+    /** A connection's identity on this node: its two ends. */
+    record Ends(String localHost, int localPort, String remoteHost, int remotePort) {
+        static Ends of(InetSocketAddress local, InetSocketAddress remote) {
+            return new Ends(local.getAddress().getHostAddress(), local.getPort(), remote.getAddress().getHostAddress(),
+                    remote.getPort());
+        }
+
+        Ends reversed() {
+            return new Ends(remoteHost, remotePort, localHost, localPort);
+        }
     }
 
-    private final Map<Channel, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<Ends, PartnerConnection> connections = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
     private final String owner;
+    private final String ownerUToken;
+    private final UTokens utokens;
+    private final ClusterStore cluster;
+    private final Clock clock;
 
-    /** @param owner the node's service user */
-    public ConnectionRegistry(String owner) {
+    /**
+     * @param owner the node's service user
+     * @param ownerUToken its UTOKEN, published with every connection
+     */
+    public ConnectionRegistry(String owner, String ownerUToken, UTokens utokens, ClusterStore cluster, Clock clock) {
         this.owner = owner;
+        this.ownerUToken = ownerUToken;
+        this.utokens = utokens;
+        this.cluster = cluster;
+        this.clock = clock;
     }
 
-    /** Registers a connection and forgets it when it closes. */
-    public void register(Channel channel, String kind, String user) {
+    /** Registers a Netty connection and forgets it when it closes; null when the channel is not a TCP connection. */
+    public PartnerConnection register(Channel channel, String kind, SecurityEnvironment task) {
         if (!(channel.localAddress() instanceof InetSocketAddress local)
                 || !(channel.remoteAddress() instanceof InetSocketAddress remote)) {
-            return;
+            return null;
         }
-        connections.put(channel, new Connection(kind, local, remote, owner, user, Instant.now()));
-        channel.closeFuture().addListener(f -> connections.remove(channel));
+        PartnerConnection c = add(local, remote, kind, task, channel::isActive);
+        channel.closeFuture().addListener(f -> remove(c));
+        return c;
+    }
+
+    /** Registers a connected socket; {@link #remove} it when it closes. */
+    public PartnerConnection register(Socket socket, String kind, SecurityEnvironment task) {
+        return add((InetSocketAddress) socket.getLocalSocketAddress(), (InetSocketAddress) socket.getRemoteSocketAddress(),
+                kind, task, () -> socket.isConnected() && !socket.isClosed());
+    }
+
+    private PartnerConnection add(InetSocketAddress local, InetSocketAddress remote, String kind, SecurityEnvironment task,
+            BooleanSupplier connected) {
+        PartnerConnection c = new PartnerConnection(ids.incrementAndGet(), kind, local, remote, owner, clock.instant(),
+                connected);
+        if (task != null) {
+            c.identify(task.user(), utokens.issue(task));
+        }
+        connections.put(Ends.of(local, remote), c);
+        publish(c);
+        return c;
     }
 
     /** Records the session user of a connection once the session exists. */
-    public void identify(Channel channel, String kind, String user) {
-        Connection c = connections.get(channel);
-        if (c != null) {
-            connections.put(channel, new Connection(kind, c.local(), c.remote(), c.owner(), user, c.since()));
+    public void identify(Channel channel, String kind, SecurityEnvironment task) {
+        PartnerConnection c = find(channel).orElse(null);
+        if (c == null) {
+            register(channel, kind, task);
         } else {
-            register(channel, kind, user);
+            c.identify(task.user(), utokens.issue(task));
+            publish(c);
         }
     }
 
-    public List<Connection> all() {
-        return connections.values().stream().sorted(Comparator.comparing(Connection::since)).toList();
+    public void remove(PartnerConnection c) {
+        if (connections.remove(Ends.of(c.local(), c.remote()), c)) {
+            cluster.withdraw(utokens.node(), c.id());
+        }
+    }
+
+    public Optional<PartnerConnection> find(Channel channel) {
+        if (channel.localAddress() instanceof InetSocketAddress local
+                && channel.remoteAddress() instanceof InetSocketAddress remote) {
+            return Optional.ofNullable(connections.get(Ends.of(local, remote)));
+        }
+        return Optional.empty();
+    }
+
+    /** This node's connection at the other end of the given one, if both ends are here. */
+    Optional<PartnerConnection> otherEnd(PartnerConnection c) {
+        return Optional.ofNullable(connections.get(Ends.of(c.local(), c.remote()).reversed()));
+    }
+
+    String ownerUToken() {
+        return ownerUToken;
+    }
+
+    public List<PartnerConnection> all() {
+        return connections.values().stream().sorted(Comparator.comparing(PartnerConnection::since)
+                .thenComparing(PartnerConnection::id)).toList();
+    }
+
+    private void publish(PartnerConnection c) {
+        Ends e = Ends.of(c.local(), c.remote());
+        cluster.publish(new ClusterStore.ConnectionRow(utokens.node(), c.id(), e.localHost(), e.localPort(),
+                e.remoteHost(), e.remotePort(), ownerUToken, c.taskUToken()));
     }
 }

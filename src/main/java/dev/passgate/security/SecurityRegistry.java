@@ -80,6 +80,11 @@ public final class SecurityRegistry implements AutoCloseable {
         return dataSource;
     }
 
+    /** Seals secrets the product keeps beside the registry (the cluster's UTOKEN key) under the master key. */
+    public SecretBox secretBox() {
+        return box;
+    }
+
     public Verifier verifier() {
         return verifier;
     }

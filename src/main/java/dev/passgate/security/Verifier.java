@@ -53,6 +53,21 @@ public final class Verifier {
         return result;
     }
 
+    /**
+     * An environment for a user someone this node trusts has already vouched for (a partner's
+     * verified UTOKEN): no secret is checked, but the user must still exist and not be revoked.
+     * Audited as a TRUSTED verify, with who vouched in the detail.
+     */
+    public VerifyResult trusted(String userId, String origin, String vouchedBy) {
+        Optional<UserRecord> found = user(userId);
+        VerifyResult result = found.isEmpty() ? fail(Outcome.AUTH_FAILED, "unknown user")
+                : found.get().revoked() ? fail(Outcome.USER_REVOKED, "user is revoked")
+                : succeed(found.get(), LogonMethod.TRUSTED, "vouched for by " + vouchedBy);
+        audit.record("VERIFY", found.map(UserRecord::userId).orElse(normalizedOrNull(userId)), origin,
+                result.outcome().name(), LogonMethod.TRUSTED + ": " + result.detail());
+        return result;
+    }
+
     private VerifyResult byPassword(VerifyRequest r) {
         char[] secret = r.password() == null ? new char[0] : r.password();
         Optional<UserRecord> found = user(r.user());

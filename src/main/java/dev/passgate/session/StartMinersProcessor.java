@@ -78,7 +78,7 @@ public class StartMinersProcessor implements Processor {
                 pending.port(), clock.instant());
         store.add(session);
         sessions.add(session, channel);
-        connections.identify(channel, "session", session.user());
+        connections.identify(channel, "session", session.environment());
         exits.sessionStarted(session.user(), session.address());
         channel.pipeline().addLast("session", new SessionHandler(session, template, lines));
         exchange.setProperty(SessionKeys.SESSION, session);

@@ -21,7 +21,8 @@ public final class QuartzStore {
     private QuartzStore() {
     }
 
-    public static void configure(CamelContext context, DataSource dataSource) {
+    /** @param node this node's system name: its scheduler's name, so nodes sharing the tables keep their own jobs */
+    public static void configure(CamelContext context, DataSource dataSource, String node) {
         // Quartz finds data sources by name in a JVM-wide registry; each context gets its own name.
         String name = "passgate-" + UUID.randomUUID();
         DBConnectionManager.getInstance().addConnectionProvider(name, new ConnectionProvider() {
@@ -41,6 +42,7 @@ public final class QuartzStore {
             }
         });
         Map<String, Object> p = new HashMap<>();
+        p.put("org.quartz.scheduler.instanceName", "PassGate-" + node);
         p.put("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
         p.put("org.quartz.jobStore.dataSource", name);

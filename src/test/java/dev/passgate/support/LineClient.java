@@ -26,14 +26,24 @@ public final class LineClient implements AutoCloseable {
 
     /** @param from a local loopback address to connect from (127.0.0.2 plays "another machine"), or null */
     public LineClient(String from, int port) throws IOException {
-        socket = new Socket();
+        this(connect(new Socket(), from, port));
+    }
+
+    /** Over a socket the test connected itself (a PartnerSocket, for instance). */
+    public LineClient(Socket connected) throws IOException {
+        socket = connected;
+        socket.setSoTimeout(10_000);
+        in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        out = socket.getOutputStream();
+    }
+
+    /** Connects the socket to the loopback port, from a given local address or null. */
+    public static Socket connect(Socket socket, String from, int port) throws IOException {
         if (from != null) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
         }
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
-        socket.setSoTimeout(10_000);
-        in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        out = socket.getOutputStream();
+        return socket;
     }
 
     public void sendRaw(byte[] bytes) throws IOException {

@@ -1,0 +1,157 @@
+package dev.passgate.partner;
+
+import dev.passgate.security.SecretBox;
+import dev.passgate.store.Jdbc;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster's shared state in the database every node uses: the cluster's name and UTOKEN
+ * key, its nodes, and the connections each node owns. Connection rows are written by one
+ * background thread in order, so that a logon never waits on them; a lookup from another node
+ * that comes before the row simply waits for it (up to its timeout).
+ */
+public final class ClusterStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterStore.class);
+    private static final String KEY_PLACE = "passgate_cluster.key";
+
+    /** A node as the others see it. */
+    public record Node(String name, String tcpip, String domain, List<String> addresses) {
+    }
+
+    /** A connection row: one end's sockets and the signed identities owning it. */
+    public record ConnectionRow(String node, long id, String localHost, int localPort, String remoteHost, int remotePort,
+            String ownerUToken, String taskUToken) {
+    }
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "PassGateClusterWriter");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ClusterStore(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The cluster's UTOKEN key: made by the first node that starts on this database, read by
+     * every later one.
+     *
+     * @throws IllegalStateException when the database belongs to a cluster of another name
+     */
+    public byte[] clusterKey(String clusterName, SecretBox box) {
+        Optional<String[]> existing = cluster();
+        if (existing.isEmpty()) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            try {
+                jdbc.update("INSERT INTO passgate_cluster (id, name, sealed_key, created_at) VALUES (1, ?, ?, ?)",
+                        clusterName, box.seal(Base64.getEncoder().encodeToString(key), KEY_PLACE), clock.millis());
+                LOG.info("Cluster {} created: this node made its UTOKEN key", clusterName);
+                return key;
+            } catch (Jdbc.StoreException e) {
+                if (!e.isUniqueViolation()) {
+                    throw e;
+                }
+                existing = cluster(); // another node made it at the same moment
+            }
+        }
+        String[] row = existing.orElseThrow();
+        if (!row[0].equals(clusterName)) {
+            throw new IllegalStateException("this database belongs to cluster " + row[0]
+                    + ", but passgate.cluster.name is " + clusterName + ": one database holds one cluster");
+        }
+        return Base64.getDecoder().decode(box.open(row[1], KEY_PLACE));
+    }
+
+    private Optional<String[]> cluster() {
+        return jdbc.queryOne("SELECT name, sealed_key FROM passgate_cluster WHERE id = 1",
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+    }
+
+    /** Records this node (replacing what its previous life wrote) and drops its old connection rows. */
+    public void join(Node node) {
+        jdbc.inTransaction(tx -> {
+            tx.update("DELETE FROM passgate_connection WHERE node = ?", node.name());
+            tx.update("DELETE FROM passgate_node WHERE name = ?", node.name());
+            tx.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at) VALUES (?, ?, ?, ?, ?)",
+                    node.name(), node.tcpip(), node.domain(), String.join(",", node.addresses()), clock.millis());
+            return null;
+        });
+    }
+
+    /** Takes this node's connections out of the cluster's view (at shutdown); the node row stays. */
+    public void leave(String node) {
+        flush();
+        jdbc.update("DELETE FROM passgate_connection WHERE node = ?", node);
+    }
+
+    public List<Node> nodes() {
+        return jdbc.query("SELECT name, tcpip, domain_name, addresses FROM passgate_node", rs -> new Node(rs.getString(1),
+                rs.getString(2), rs.getString(3), Arrays.asList(rs.getString(4).split(","))));
+    }
+
+    public void publish(ConnectionRow row) {
+        writer.execute(() -> quietly(() -> jdbc.update("MERGE INTO passgate_connection (node, conn_id, local_host,"
+                + " local_port, remote_host, remote_port, owner_utoken, task_utoken) KEY (node, conn_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row.node(), row.id(), row.localHost(), row.localPort(),
+                row.remoteHost(), row.remotePort(), row.ownerUToken(), row.taskUToken())));
+    }
+
+    public void withdraw(String node, long id) {
+        writer.execute(() -> quietly(() -> jdbc.update("DELETE FROM passgate_connection WHERE node = ? AND conn_id = ?",
+                node, id)));
+    }
+
+    /** The row of another node's connection with exactly these ends, if that node has written it yet. */
+    public Optional<ConnectionRow> find(String localHost, int localPort, String remoteHost, int remotePort,
+            String exceptNode) {
+        return jdbc.queryOne("SELECT node, conn_id, local_host, local_port, remote_host, remote_port, owner_utoken,"
+                + " task_utoken FROM passgate_connection WHERE local_host = ? AND local_port = ? AND remote_host = ?"
+                + " AND remote_port = ? AND node <> ?", rs -> new ConnectionRow(rs.getString(1), rs.getLong(2),
+                rs.getString(3), rs.getInt(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8)),
+                localHost, localPort, remoteHost, remotePort, exceptNode);
+    }
+
+    /** Waits until every row handed to the writer so far is written. */
+    public void flush() {
+        try {
+            writer.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Cluster connection rows not flushed: {}", e.toString());
+        }
+    }
+
+    private static void quietly(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            // A missing row only makes a partner lookup time out; it must not stop the writer.
+            LOG.warn("Cluster connection row not written: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

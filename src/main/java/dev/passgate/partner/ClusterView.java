@@ -1,0 +1,153 @@
+package dev.passgate.partner;
+
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What this node knows of its cluster for routing decisions: which addresses belong to the
+ * cluster's nodes, which networks are the cluster's own, and each node's security domain.
+ * Nodes are read from the database and cached for a few seconds.
+ */
+public final class ClusterView {
+
+    private static final long CACHE_MILLIS = 2_000;
+
+    private final ClusterStore store;
+    private final String node;
+    private final String domain;
+    private final List<IpSubnetFilterRule> internalNetworks;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(Set<InetAddress> addresses, Map<String, String> domains, long readAt) {
+    }
+
+    /**
+     * @param domain this node's security domain (APPLDATA of SERVAUTH EZBDOMAIN), null when undefined
+     * @param internalNetworks CIDR blocks whose traffic stays inside the cluster (besides loopback)
+     */
+    public ClusterView(ClusterStore store, String node, String domain, List<String> internalNetworks, Clock clock) {
+        this.store = store;
+        this.node = node;
+        this.domain = domain;
+        this.internalNetworks = internalNetworks.stream().map(ClusterView::subnet).toList();
+        this.clock = clock;
+    }
+
+    /** Parses "10.1.0.0/16" (a bare address is a /32 or /128). */
+    static IpSubnetFilterRule subnet(String cidr) {
+        String[] parts = cidr.trim().split("/");
+        try {
+            InetAddress base = literal(parts[0]);
+            if (base == null) {
+                throw new IllegalArgumentException(parts[0]);
+            }
+            int bits = parts.length > 1 ? Integer.parseInt(parts[1]) : base.getAddress().length * 8;
+            return new IpSubnetFilterRule(base, bits, IpFilterRuleType.ACCEPT);
+        } catch (RuntimeException e) { // not a literal (null), or a bad prefix
+            throw new IllegalArgumentException("passgate.cluster.internal-networks: " + cidr
+                    + " is not an address or address/prefix (e.g. 10.0.0.0/8)");
+        }
+    }
+
+    public ClusterStore store() {
+        return store;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public String domain() {
+        return domain;
+    }
+
+    /** Could a node of this cluster be at this address? If not, the partner is outside the cluster. */
+    public boolean isNodeAddress(InetAddress address) {
+        return current().addresses().contains(address);
+    }
+
+    /** Traffic to this address does not leave the cluster's own networks. */
+    public boolean isInternal(InetAddress address) {
+        if (address.isLoopbackAddress()) {
+            return true;
+        }
+        InetSocketAddress socket = new InetSocketAddress(address, 0);
+        return internalNetworks.stream().anyMatch(r -> r.matches(socket));
+    }
+
+    /** Both nodes name the same, defined security domain. */
+    public boolean sameDomain(String otherNode) {
+        String other = current().domains().get(otherNode);
+        return domain != null && domain.equals(other);
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s != null && clock.millis() - s.readAt() < CACHE_MILLIS) {
+            return s;
+        }
+        Set<InetAddress> addresses = new HashSet<>();
+        Map<String, String> domains = new HashMap<>();
+        for (ClusterStore.Node n : store.nodes()) {
+            n.addresses().forEach(a -> addresses.add(literal(a)));
+            if (n.domain() != null) {
+                domains.put(n.name(), n.domain());
+            }
+        }
+        addresses.remove(null);
+        s = new Snapshot(addresses, domains, clock.millis());
+        snapshot = s;
+        return s;
+    }
+
+    /** An IP address literal; null for anything else (names are not looked up). */
+    private static InetAddress literal(String address) {
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address.trim());
+        try {
+            return bytes == null ? null : InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /** The addresses a node's connections can come from: the configured ones, else every interface's. */
+    public static List<String> nodeAddresses(String configured) {
+        if (!configured.isBlank()) {
+            return Arrays.stream(configured.split(",")).map(String::trim).filter(a -> !a.isEmpty())
+                    .map(a -> literalOrFail(a).getHostAddress()).toList();
+        }
+        List<String> all = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                Collections.list(nic.getInetAddresses()).forEach(a -> all.add(a.getHostAddress().replaceAll("%.*$", "")));
+            }
+        } catch (SocketException e) {
+            all.add(InetAddress.getLoopbackAddress().getHostAddress());
+        }
+        return all;
+    }
+
+    private static InetAddress literalOrFail(String a) {
+        InetAddress address = literal(a);
+        if (address == null) {
+            throw new IllegalArgumentException("passgate.cluster.addresses: " + a + " is not an IP address");
+        }
+        return address;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.passgate.partner;
+
+import dev.passgate.security.ProfileRecord;
+import dev.passgate.security.SecurityBootstrap;
+import dev.passgate.security.SecurityRegistry;
+import dev.passgate.security.UserRecord;
+import dev.passgate.store.Jdbc;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Joins this node to its cluster (the database it shares with the other nodes) and builds the
+ * partner service: cluster key, node row with its security domain, connection registry.
+ */
+public final class PartnerSetup implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerSetup.class);
+
+    /** The node's cluster settings (passgate.cluster.*, passgate.system.name, passgate.tcpip.name). */
+    public record Settings(String cluster, String node, String tcpip, String addresses, List<String> internalNetworks) {
+    }
+
+    private final ClusterStore store;
+    private final PartnerInfoService service;
+    private final String node;
+
+    private PartnerSetup(ClusterStore store, PartnerInfoService service, String node) {
+        this.store = store;
+        this.service = service;
+        this.node = node;
+    }
+
+    public static PartnerSetup join(SecurityRegistry security, Settings s, Clock clock) {
+        ClusterStore store = new ClusterStore(new Jdbc(security.dataSource()), clock);
+        UTokens utokens = new UTokens(s.cluster(), s.node(), store.clusterKey(s.cluster(), security.secretBox()), clock);
+        // The domain is read once, at start, as a TCP/IP stack reads it: a change needs a restart.
+        String domain = security.profiles().find("SERVAUTH", "EZBDOMAIN").map(ProfileRecord::appldata)
+                .filter(a -> a != null && !a.isBlank()).map(String::trim).orElse(null);
+        List<String> addresses = ClusterView.nodeAddresses(s.addresses());
+        store.join(new ClusterStore.Node(s.node(), s.tcpip(), domain, addresses));
+        if (domain == null) {
+            LOG.warn("SERVAUTH EZBDOMAIN is not defined (or has no APPLDATA): partner credentials are exchanged only"
+                    + " between connections on this node. Define it on every node: RDEFINE SERVAUTH EZBDOMAIN"
+                    + " APPLDATA('<domain>')");
+        }
+        LOG.info("Node {} joined cluster {} (domain {}, addresses {})", s.node(), s.cluster(),
+                domain == null ? "undefined" : domain, addresses);
+        UserRecord owner = security.users().find(SecurityBootstrap.SERVICE_USER).orElseThrow(() ->
+                new IllegalStateException("the service user " + SecurityBootstrap.SERVICE_USER + " is not defined"));
+        String ownerUToken = utokens.issue(owner.userId(), owner.defaultGroup(), security.users().groups(owner.userId()));
+        ConnectionRegistry registry = new ConnectionRegistry(owner.userId(), ownerUToken, utokens, store, clock);
+        ClusterView view = new ClusterView(store, s.node(), domain, s.internalNetworks(), clock);
+        PartnerInfoService service = new PartnerInfoService(registry, view, utokens, security.access(),
+                PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), Executors.newScheduledThreadPool(2, r -> {
+                    Thread t = new Thread(r, "PassGatePartnerLookup");
+                    t.setDaemon(true);
+                    return t;
+                }));
+        return new PartnerSetup(store, service, s.node());
+    }
+
+    public PartnerInfoService service() {
+        return service;
+    }
+
+    public ConnectionRegistry connections() {
+        return service.connections();
+    }
+
+    /** Leaves the cluster: this node's connection rows go, lookups stop. */
+    @Override
+    public void close() {
+        service.close();
+        try {
+            store.leave(node);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not withdraw this node's connections from the cluster: {}", e.toString());
+        }
+        store.close();
+    }
+}
