@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import dev.passgate.exit.ExitRoutes;
 import dev.passgate.security.SecurityBootstrap;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Route;
 import org.apache.camel.spi.CamelEvent;
@@ -83,5 +84,10 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
         console.println("  data:      " + passGate.settings().dataDir() + " (" + passGate.databaseUrl() + ")");
         console.println("  config:    " + configFile + (Files.exists(configFile) ? "" : " (not present, defaults in use)"));
         console.println("  routes:    " + routesDir);
+        ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
+        if (management != null) {
+            console.println("  observe:   http://" + management.getHost() + ":" + management.getPort()
+                    + "/observe/health and /observe/metrics");
+        }
     }
 }

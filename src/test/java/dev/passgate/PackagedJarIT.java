@@ -62,9 +62,11 @@ class PackagedJarIT {
         Path data = work.resolve("data");
         for (int run = 1; run <= 2; run++) { // the second start opens what the first left behind
             int daemonPort = TestPassGate.freePort();
+            int managementPort = TestPassGate.freePort();
             Process serve = start(Map.of("PASSGATE_APPLID", "ENVAPPL",
                     "PASSGATE_SECURITY_MASTER_KEY_FILE", work.resolve("master.key").toString(),
-                    "PASSGATE_DAEMON_PORT", Integer.toString(daemonPort)),
+                    "PASSGATE_DAEMON_PORT", Integer.toString(daemonPort),
+                    "PASSGATE_MANAGEMENT_PORT", Integer.toString(managementPort)),
                     "serve", "--data", data.toString());
             Lines lines = new Lines(serve);
             String started = lines.await("PassGate started", 60);
@@ -73,12 +75,26 @@ class PackagedJarIT {
             assertTrue(started.contains("APPLID ENVAPPL"), started);
             assertTrue(lines.await("  listening:", 5).contains(":" + daemonPort), "one line per listener");
             assertTrue(lines.await("  data:", 5).contains(data.toString()));
+            assertTrue(lines.await("  observe:", 5).contains("127.0.0.1:" + managementPort));
+            String health = get(managementPort, "/observe/health");
+            assertTrue(health.contains("\"passgate-daemon\"") && health.contains("\"passgate-passticket\"")
+                    && !health.contains("DOWN"), health);
+            assertTrue(get(managementPort, "/observe/metrics").contains("passgate_sessions_active 0.0"));
             // Process.destroy() would also close our end of its output; send the signal itself.
             assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor());
             assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops within 30 s of SIGTERM");
             lines.await("PassGate stopped", 5);
         }
         assertTrue(Files.exists(data.resolve("passgate.mv.db")));
+    }
+
+    /** An HTTP GET on the management port (loopback, as serve binds it). */
+    private static String get(int port, String path) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path);
+        return response.body();
     }
 
     /** Reads a process's output in the background so a test can wait for one line. */

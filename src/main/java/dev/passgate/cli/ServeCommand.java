@@ -35,6 +35,7 @@ final class ServeCommand implements Callable<Integer> {
         if (options.data != null) {
             main.addOverrideProperty("passgate.data.dir", options.data.toAbsolutePath().toString());
         }
+        ManagementDefaults.PROPERTIES.forEach(main::addInitialProperty);
         main.configure().withName("passgate");
         main.configure().addConfiguration(new PassGateMainConfiguration(configFile,
                 spec.commandLine().getOut()));

@@ -27,7 +27,11 @@ public class ClientErrorProcessor implements Processor {
     private final JsonLines lines;
     private final int maxAttempts;
 
-    public ClientErrorProcessor(JsonLines lines, int maxAttempts) {
+    private final java.util.function.Consumer<String> outcomes;
+
+    /** @param outcomes told each error code answered (metrics) */
+    public ClientErrorProcessor(JsonLines lines, int maxAttempts, java.util.function.Consumer<String> outcomes) {
+        this.outcomes = outcomes;
         this.lines = lines;
         this.maxAttempts = maxAttempts;
     }
@@ -43,6 +47,7 @@ public class ClientErrorProcessor implements Processor {
         var id = state != null && state.request != null ? state.request.id()
                 : lines.idOf(exchange.getMessage().getBody(String.class));
         exchange.getMessage().setBody(lines.error(id, p));
+        outcomes.accept(p.code().name());
         boolean close = p.code() == ErrorCode.LINE_TOO_LONG || attempts(exchange) >= maxAttempts
                 || exchange.getProperty(CLOSE, false, Boolean.class);
         exchange.getMessage().setHeader(NettyConstants.NETTY_CLOSE_CHANNEL_WHEN_COMPLETE, close);

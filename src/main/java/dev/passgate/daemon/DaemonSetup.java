@@ -40,6 +40,11 @@ import dev.passgate.admin.AdminHttpApi;
 import dev.passgate.admin.InstallationChecks;
 import dev.passgate.admin.Operator;
 import dev.passgate.admin.OperatorCommands;
+import dev.passgate.admin.PassGateHealthChecks;
+import dev.passgate.admin.PassGateMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.passgate.exit.ExportRules;
 import dev.passgate.partner.ConnectionRegistry;
 import dev.passgate.partner.PartnerInfoService;
@@ -120,6 +125,19 @@ public final class DaemonSetup {
                 exitThreads, security.audit());
     }
 
+    /**
+     * The registry that publishes PassGate's meters: camel-main's Prometheus registry (served on the
+     * management port) when there is one, else one PassGate makes and binds as passGateMeterRegistry.
+     */
+    private static MeterRegistry publishingRegistry(CamelContext context) {
+        MeterRegistry found = context.getRegistry().findSingleByType(PrometheusMeterRegistry.class);
+        if (found == null) {
+            found = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            context.getRegistry().bind("passGateMeterRegistry", found);
+        }
+        return found;
+    }
+
     private static LoginExit instantiate(String className) {
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -191,6 +209,10 @@ public final class DaemonSetup {
             }
         };
         Registry r = context.getRegistry();
+        PassGateMetrics metrics = new PassGateMetrics();
+        metrics.watch(security.audit());
+        metrics.watch(sessions, pools, clientIds);
+        r.bind("passGateMetrics", metrics);
         r.bind("passGatePartners", partners);
         r.bind("partnerInfo", new dev.passgate.partner.PartnerInfoProcessor(partners, serviceIdentity));
         r.bind("daemonChannelInitializer", new DaemonChannelInitializer(settings.integer("passgate.daemon.read-timeout"),
@@ -210,8 +232,10 @@ public final class DaemonSetup {
         r.bind("createClientServer", new CreateClientServerProcessor(setup, environments));
         r.bind("bindPort", new BindPortProcessor(boss, workers, InetAddress.getByName(settings.string("passgate.daemon.host")),
                 allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls, handshakes));
-        r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host")));
-        r.bind("logonError", new ClientErrorProcessor(lines, settings.integer("passgate.logon.max-attempts-per-connection")));
+        r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host"),
+                metrics::logon));
+        r.bind("logonError", new ClientErrorProcessor(lines, settings.integer("passgate.logon.max-attempts-per-connection"),
+                metrics::logon));
         // session-connect
         r.bind("parseConnect", new ParseConnectProcessor(lines));
         r.bind("validateClientId", new ValidateClientIdProcessor(clientIds));
@@ -277,6 +301,9 @@ public final class DaemonSetup {
             @Override
             public void notify(CamelEvent event) {
                 if (event.getType() == CamelEvent.Type.CamelContextStarted) {
+                    metrics.publishTo(publishingRegistry(context));
+                    PassGateHealthChecks.register(context, PassGateHealthChecks.of(settings.string("passgate.daemon.host"),
+                            settings.integer("passgate.daemon.port"), security.dataSource(), setup::problem));
                     exits.init();
                     recoverSessions(sessionStore, exits, security);
                 } else if (event.getType() == CamelEvent.Type.CamelContextStopping) {

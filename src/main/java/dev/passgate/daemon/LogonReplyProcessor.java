@@ -16,7 +16,12 @@ public class LogonReplyProcessor implements Processor {
     private final Duration handoffTimeout;
     private final Optional<String> advertisedHost;
 
-    public LogonReplyProcessor(JsonLines lines, Duration handoffTimeout, Optional<String> advertisedHost) {
+    private final java.util.function.Consumer<String> outcomes;
+
+    /** @param outcomes told SUCCESS for every logon answered here (metrics) */
+    public LogonReplyProcessor(JsonLines lines, Duration handoffTimeout, Optional<String> advertisedHost,
+            java.util.function.Consumer<String> outcomes) {
+        this.outcomes = outcomes;
         this.lines = lines;
         this.handoffTimeout = handoffTimeout;
         this.advertisedHost = advertisedHost;
@@ -33,6 +38,7 @@ public class LogonReplyProcessor implements Processor {
         reply.put("expiresIn", handoffTimeout.toSeconds());
         advertisedHost.ifPresent(h -> reply.put("host", h));
         state.handedOver = true;
+        outcomes.accept("SUCCESS");
         exchange.getMessage().setBody(lines.ok(state.request.id(), reply));
         exchange.getMessage().setHeader(NettyConstants.NETTY_CLOSE_CHANNEL_WHEN_COMPLETE, true);
     }

@@ -49,6 +49,8 @@ public final class AuditLog implements AutoCloseable {
     private volatile boolean closed;
     private final Thread writer;
 
+    private final List<java.util.function.Consumer<Entry>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public AuditLog(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -57,9 +59,15 @@ public final class AuditLog implements AutoCloseable {
         this.writer.start();
     }
 
+    /** Tells the listener of every record as it is made (on the recording thread: keep it quick). */
+    public void listen(java.util.function.Consumer<Entry> listener) {
+        listeners.add(listener);
+    }
+
     public void record(String event, String user, String actor, String outcome, String detail) {
         String d = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX - 3) + "...";
         Entry e = new Entry(0, clock.instant(), event, user, actor, outcome, d);
+        listeners.forEach(l -> l.accept(e));
         synchronized (progress) {
             if (!closed && queue.offer(e)) {
                 queued++;

@@ -424,7 +424,7 @@ public final class RacfCommandProcessor {
         });
         for (String noop : List.of("RACLIST", "REFRESH", "GENERIC", "GENCMD", "CLASSACT")) {
             if (c.has(noop)) {
-                out.add(noop + " accepted: PassGate reads profiles directly, nothing to refresh or activate");
+                out.add(noop + " accepted: this node reads its profiles again now, other nodes within 5 seconds");
             }
         }
         if (c.has("LIST")) {

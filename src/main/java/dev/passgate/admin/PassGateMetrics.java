@@ -1,0 +1,83 @@
+package dev.passgate.admin;
+
+import dev.passgate.pool.ThreadPool;
+import dev.passgate.pool.ThreadPoolSelector;
+import dev.passgate.security.AuditLog;
+import dev.passgate.session.ClientIdRegistry;
+import dev.passgate.session.SessionRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * PassGate's own meters: logons by outcome, active sessions, pools, pending handoffs,
+ * PassTickets generated and evaluated (replays refused among them), login-exit rejections.
+ *
+ * <p>They live in a composite registry from the start; the registry that publishes them (the
+ * Prometheus one camel-main serves on the management port at {@code /observe/metrics}, or
+ * one PassGate makes for an embedding application) is added once the context has started.
+ */
+public final class PassGateMetrics {
+
+    private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
+
+    /** The registry PassGate's meters are in; add a publishing registry to it to see them. */
+    public CompositeMeterRegistry meters() {
+        return meters;
+    }
+
+    public void publishTo(MeterRegistry registry) {
+        if (!meters.getRegistries().contains(registry)) {
+            meters.add(registry);
+        }
+    }
+
+    /** A logon ended: SUCCESS or the protocol error code it was answered with. */
+    public void logon(String outcome) {
+        Counter.builder("passgate.logons").description("Daemon logons by outcome (SUCCESS or the error code)")
+                .tag("outcome", outcome).register(meters).increment();
+    }
+
+    public void watch(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<?> handoffs) {
+        Gauge.builder("passgate.sessions.active", sessions, SessionRegistry::size).description("Sessions logged on")
+                .register(meters);
+        Gauge.builder("passgate.pools", pools, p -> p.pools().size()).description("Thread pools running")
+                .register(meters);
+        Gauge.builder("passgate.pool.clients", pools, sum(ThreadPool::clients)).description("Clients in all pools")
+                .register(meters);
+        Gauge.builder("passgate.pool.threads.active", pools, sum(ThreadPool::activeThreads))
+                .description("Pool threads running a request now").register(meters);
+        Gauge.builder("passgate.handoffs.pending", handoffs, ClientIdRegistry::size)
+                .description("Logons whose client has not reconnected yet").register(meters);
+    }
+
+    private static ToDoubleFunction<ThreadPoolSelector> sum(ToDoubleFunction<ThreadPool> of) {
+        return selector -> selector.pools().stream().mapToDouble(of).sum();
+    }
+
+    /** Counts from the audit trail, which sees every PassTicket and every exit rejection. */
+    public void watch(AuditLog audit) {
+        audit.listen(e -> {
+            switch (e.event()) {
+                case "PTKT_GENERATE" -> Counter.builder("passgate.passtickets.generated")
+                        .description("PassTickets generated").register(meters).increment();
+                case "PTKT_EVALUATE" -> {
+                    Counter.builder("passgate.passtickets.evaluated").description("PassTickets evaluated, by outcome")
+                            .tag("outcome", e.outcome()).register(meters).increment();
+                    if ("REPLAYED".equals(e.outcome())) {
+                        Counter.builder("passgate.passtickets.replays.refused")
+                                .description("PassTickets refused as already used").register(meters).increment();
+                    }
+                }
+                case "EXIT" -> Counter.builder("passgate.exit.rejections")
+                        .description("Requests a login or file-security exit failed").tag("result", e.outcome())
+                        .register(meters).increment();
+                default -> {
+                    // other events are not counted
+                }
+            }
+        });
+    }
+}
