@@ -181,6 +181,11 @@ public final class PassGate {
         return security;
     }
 
+    /** Partner info (get/set, PartnerSocket, PartnerServerSocket) for this node's connections. */
+    public dev.passgate.partner.PartnerInfoService partners() {
+        return daemon.partners();
+    }
+
     /** The database URL (no credentials), for start-up messages. */
     public String databaseUrl() {
         return database.url();
