@@ -176,6 +176,19 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void theHttpApiCannotBeReachedFromThisMachinesOtherAddresses() throws Exception {
+        int port = JSON.readTree(Files.readString(data.resolve(AdminHttpApi.CREDENTIAL_FILE))).get("port").asInt();
+        java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(external != null, "this machine has only loopback");
+        try (java.net.Socket s = new java.net.Socket()) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.net.ConnectException.class,
+                    () -> s.connect(new java.net.InetSocketAddress(external, port), 2000));
+        }
+    }
+
+    @Test
     void jmxRunsTheSameCommands() throws Exception {
         var jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
         var name = new javax.management.ObjectName("dev.passgate:type=Operator,context="
