@@ -8,17 +8,14 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The cluster's shared state in the database every node uses: the cluster's name and UTOKEN
- * key, its nodes, and the connections each node owns. Connection rows are written by one
- * background thread in order, so that a logon never waits on them; a lookup from another node
- * that comes before the row simply waits for it (up to its timeout).
+ * key, its nodes, and the connections each node owns. Connection rows are written in the
+ * background ({@link ConnectionRowWriter}), so that a logon never waits on them; a lookup from
+ * another node that comes before the row simply waits for it (up to its timeout).
  */
 public final class ClusterStore implements AutoCloseable {
 
@@ -36,15 +33,12 @@ public final class ClusterStore implements AutoCloseable {
 
     private final Jdbc jdbc;
     private final Clock clock;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "PassGateClusterWriter");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ConnectionRowWriter writes;
 
     public ClusterStore(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.writes = new ConnectionRowWriter(jdbc);
     }
 
     /**
@@ -105,16 +99,14 @@ public final class ClusterStore implements AutoCloseable {
                 rs.getString(2), rs.getString(3), Arrays.asList(rs.getString(4).split(","))));
     }
 
+    /** Writes (or rewrites) a connection's row, soon, on the writer thread. */
     public void publish(ConnectionRow row) {
-        writer.execute(() -> quietly(() -> jdbc.update("MERGE INTO passgate_connection (node, conn_id, local_host,"
-                + " local_port, remote_host, remote_port, owner_utoken, task_utoken) KEY (node, conn_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row.node(), row.id(), row.localHost(), row.localPort(),
-                row.remoteHost(), row.remotePort(), row.ownerUToken(), row.taskUToken())));
+        writes.publish(row);
     }
 
+    /** Deletes a connection's row, soon; a row that was never written costs nothing. */
     public void withdraw(String node, long id) {
-        writer.execute(() -> quietly(() -> jdbc.update("DELETE FROM passgate_connection WHERE node = ? AND conn_id = ?",
-                node, id)));
+        writes.withdraw(node, id);
     }
 
     /** The row of another node's connection with exactly these ends, if that node has written it yet. */
@@ -129,29 +121,11 @@ public final class ClusterStore implements AutoCloseable {
 
     /** Waits until every row handed to the writer so far is written. */
     public void flush() {
-        try {
-            writer.submit(() -> { }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("Cluster connection rows not flushed: {}", e.toString());
-        }
-    }
-
-    private static void quietly(Runnable write) {
-        try {
-            write.run();
-        } catch (RuntimeException e) {
-            // A missing row only makes a partner lookup time out; it must not stop the writer.
-            LOG.warn("Cluster connection row not written: {}", e.toString());
-        }
+        writes.flush();
     }
 
     @Override
     public void close() {
-        writer.shutdown();
-        try {
-            writer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        writes.close();
     }
 }

@@ -1,0 +1,104 @@
+package dev.passgate.partner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.passgate.security.SecretBox;
+import dev.passgate.store.Database;
+import dev.passgate.store.Jdbc;
+import dev.passgate.support.TestDatabases;
+import dev.passgate.support.TestPassGate;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cluster's tables on a real H2 database: its key, its nodes, the connection rows. */
+class ClusterStoreTest {
+
+    @TempDir
+    Path folder;
+    private Database database;
+    private ClusterStore store;
+    private final SecretBox box = new SecretBox(HexFormat.of().parseHex(TestPassGate.MASTER_KEY));
+
+    @BeforeEach
+    void open() {
+        database = TestDatabases.open(folder);
+        store = new ClusterStore(new Jdbc(database.dataSource()), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        database.close();
+    }
+
+    @Test
+    void theFirstNodeMakesTheKeyLaterNodesReadItAndAnotherClusterNameIsRefused() {
+        byte[] made = store.clusterKey("PLEX1", box);
+        byte[] read = new ClusterStore(new Jdbc(database.dataSource()), Clock.systemUTC()).clusterKey("PLEX1", box);
+
+        assertArrayEquals(made, read);
+        assertEquals(32, made.length);
+        String sealed = new Jdbc(database.dataSource()).queryOne("SELECT sealed_key FROM passgate_cluster",
+                rs -> rs.getString(1)).orElseThrow();
+        assertTrue(!sealed.contains(java.util.Base64.getEncoder().encodeToString(made)), "not stored in clear");
+        byte[] otherMaster = new byte[32];
+        assertThrows(IllegalStateException.class, () -> new SecretBox(otherMaster).open(sealed, "passgate_cluster.key"),
+                "sealed under the master key");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.clusterKey("PLEX2", box));
+        assertTrue(e.getMessage().contains("belongs to cluster PLEX1"), e.getMessage());
+    }
+
+    private static ClusterStore.ConnectionRow row(String node, long id, int localPort) {
+        return new ClusterStore.ConnectionRow(node, id, "127.0.0.1", localPort, "127.0.0.1", 4035, "PGU1.owner", null);
+    }
+
+    @Test
+    void rowsArePublishedRewrittenAndWithdrawnInTheBackground() {
+        store.publish(row("PG02", 1, 50001));
+        store.flush();
+        assertEquals(50001, store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG01").orElseThrow().localPort());
+        assertTrue(store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG02").isEmpty(), "a node's own rows are not asked");
+
+        store.publish(new ClusterStore.ConnectionRow("PG02", 1, "127.0.0.1", 50001, "127.0.0.1", 4035, "PGU1.owner",
+                "PGU1.task"));
+        store.flush();
+        assertEquals("PGU1.task", store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG01").orElseThrow().taskUToken());
+
+        store.withdraw("PG02", 1);
+        store.flush();
+        assertTrue(store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG01").isEmpty());
+    }
+
+    @Test
+    void aConnectionClosedBeforeItsRowWasWrittenLeavesNothing() {
+        for (int i = 0; i < 1000; i++) {
+            store.publish(row("PG02", i, 40000 + i));
+            store.withdraw("PG02", i);
+        }
+        store.flush();
+        assertEquals(0, new Jdbc(database.dataSource()).queryOne("SELECT COUNT(*) FROM passgate_connection",
+                rs -> rs.getInt(1)).orElseThrow());
+    }
+
+    @Test
+    void aRestartingNodeReplacesItsRecordAndDropsWhatItsPreviousLifeLeft() {
+        store.join(new ClusterStore.Node("PG02", "TCPIP", "PLEX1", List.of("127.0.0.1")));
+        store.publish(row("PG02", 7, 50007));
+        store.flush();
+
+        store.join(new ClusterStore.Node("PG02", "TCPIP", "PLEX2", List.of("127.0.0.1", "10.1.1.5")));
+
+        assertTrue(store.find("127.0.0.1", 50007, "127.0.0.1", 4035, "PG01").isEmpty());
+        assertEquals(List.of(new ClusterStore.Node("PG02", "TCPIP", "PLEX2", List.of("127.0.0.1", "10.1.1.5"))),
+                store.nodes());
+    }
+}
