@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's commands, in the forms of z/OS MODIFY commands: DISPLAY PROCESS,
  * DISPLAY CLIENTS[,USER|,ID|,LOGON], CANCEL ID=|USER=, SEND 'text' [USER=], LOG LEVEL=
- * [LOGGER=], NETSTAT ALL, IVP PASSTICKET, IVP DAEMON; anything else is handed to the RACF command subset. The same object serves
+ * [LOGGER=], NETSTAT ALL, IVP PASSTICKET, IVP DAEMON, IVP PARTNER; anything else is handed to the RACF command subset. The same object serves
  * the CLI (through the loopback HTTP API), the HTTP API itself and JMX.
  */
 public final class OperatorCommands {
@@ -48,10 +48,12 @@ public final class OperatorCommands {
     private final Clock clock;
     private final InstallationChecks ivp;
     private final ConnectionRegistry connections;
+    private final PartnerChecks partnerChecks;
 
     public OperatorCommands(SessionRegistry sessions, ThreadPoolSelector pools, RacfCommandProcessor racf,
             ProducerTemplate template, JsonLines lines, Clock clock, InstallationChecks ivp,
-            ConnectionRegistry connections) {
+            ConnectionRegistry connections, PartnerChecks partnerChecks) {
+        this.partnerChecks = partnerChecks;
         this.ivp = ivp;
         this.connections = connections;
         this.sessions = sessions;
@@ -96,6 +98,9 @@ public final class OperatorCommands {
         if (upper.matches("IVP\\s+PASSTICKET")) {
             return ivp.passTicket();
         }
+        if (upper.matches("IVP\\s+PARTNER")) {
+            return partnerChecks.run();
+        }
         if (upper.matches("IVP\\s+DAEMON")) {
             return ivp.daemon();
         }
@@ -105,7 +110,7 @@ public final class OperatorCommands {
         }
         return new CommandResult(12, List.of("unknown operator command: " + t.split("\\s+")[0] + " (DISPLAY PROCESS,"
                 + " DISPLAY CLIENTS[,USER|,ID|,LOGON], CANCEL ID=|USER=, SEND 'text' [USER=], LOG LEVEL= [LOGGER=],"
-                + " IVP PASSTICKET, IVP DAEMON)"));
+                + " NETSTAT ALL, IVP PASSTICKET, IVP DAEMON, IVP PARTNER)"));
     }
 
     private List<String> displayProcess() {

@@ -42,6 +42,7 @@ import dev.passgate.admin.Operator;
 import dev.passgate.admin.OperatorCommands;
 import dev.passgate.admin.PassGateHealthChecks;
 import dev.passgate.admin.PassGateMetrics;
+import dev.passgate.admin.PartnerChecks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -261,8 +262,11 @@ public final class DaemonSetup {
 
         InstallationChecks ivp = new InstallationChecks(security.passTicketDefinitions(), security.passTicketGenerator(),
                 security.passTicketEvaluator(), applid, settings.integer("passgate.daemon.port"));
+        PartnerChecks partnerChecks = new PartnerChecks(partners.clusterView(), settings.string("passgate.cluster.name"),
+                settings.string("passgate.tcpip.name"), partners.partnerInfoProfile(), security.access(), serviceIdentity,
+                trustedLogon);
         OperatorCommands operator = new OperatorCommands(sessions, pools, security.commands(), template, lines, clock, ivp,
-                connections);
+                connections, partnerChecks);
         r.bind("passGateOperator", operator);
         AdminHttpApi[] adminApi = new AdminHttpApi[1];
         javax.management.ObjectName mbean = new javax.management.ObjectName("dev.passgate:type=Operator,context="

@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes this node's connection rows on one background thread, in batches of whatever has
- * piled up since the last one, each batch one transaction. Changes to one connection are
- * folded together first: a connection that opens and closes between two batches (most daemon
- * connections: a logon takes about a millisecond) never reaches the database at all.
+ * piled up over {@link #LINGER_MILLIS}, each batch one transaction. Changes to one connection
+ * are folded together first: a connection that opens and closes within that time (a daemon
+ * connection's logon takes a millisecond or two) never reaches the database at all. A partner
+ * lookup from another node waits that much longer at most, well inside its timeout.
  */
 final class ConnectionRowWriter implements AutoCloseable {
 
@@ -20,6 +21,8 @@ final class ConnectionRowWriter implements AutoCloseable {
     private static final String MERGE = "MERGE INTO passgate_connection (node, conn_id, local_host, local_port,"
             + " remote_host, remote_port, owner_utoken, task_utoken) KEY (node, conn_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM passgate_connection WHERE node = ? AND conn_id = ?";
+
+    static final long LINGER_MILLIS = 25;
 
     private record Key(String node, long id) {
     }
@@ -31,6 +34,7 @@ final class ConnectionRowWriter implements AutoCloseable {
     private final Set<Key> written = new HashSet<>();
     private long requested;
     private long done;
+    private boolean urgent;
     private boolean closed;
     private final Thread thread;
 
@@ -62,6 +66,8 @@ final class ConnectionRowWriter implements AutoCloseable {
     synchronized void flush() {
         long target = requested;
         long deadline = System.currentTimeMillis() + 10_000;
+        urgent = true;
+        notifyAll();
         try {
             while (done < target && !closed && System.currentTimeMillis() < deadline) {
                 wait(100);
@@ -77,8 +83,15 @@ final class ConnectionRowWriter implements AutoCloseable {
             long upTo;
             synchronized (this) {
                 while (pending.isEmpty() && done == requested && !closed) {
-                    waitQuietly();
+                    waitQuietly(0);
                 }
+                // Let short-lived connections cancel out; publishes wake the thread, so wait to a deadline.
+                long deadline = System.currentTimeMillis() + LINGER_MILLIS;
+                for (long left = LINGER_MILLIS; left > 0 && !urgent && !closed;
+                        left = deadline - System.currentTimeMillis()) {
+                    waitQuietly(left);
+                }
+                urgent = false;
                 if (closed && pending.isEmpty()) {
                     return;
                 }
@@ -141,9 +154,9 @@ final class ConnectionRowWriter implements AutoCloseable {
         }
     }
 
-    private void waitQuietly() {
+    private void waitQuietly(long millis) {
         try {
-            wait();
+            wait(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closed = true;

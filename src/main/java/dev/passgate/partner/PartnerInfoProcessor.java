@@ -51,8 +51,7 @@ public final class PartnerInfoProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
-        PartnerRequest type = PartnerRequest.valueOf(in.getHeader(REQUEST, "BOTH", String.class).trim()
-                .toUpperCase(Locale.ROOT));
+        PartnerRequest type = request(in.getHeader(REQUEST, "BOTH", String.class));
         Duration timeout = Duration.ofSeconds(in.getHeader(TIMEOUT, DEFAULT_TIMEOUT, Integer.class));
         SecurityEnvironment caller = exchange.getProperty(CALLER, SecurityEnvironment.class);
         PartnerInfo info = partners.get(connection(in), type, timeout, caller != null ? caller : nodeIdentity.get());
@@ -65,6 +64,14 @@ public final class PartnerInfoProcessor implements Processor {
         in.setHeader(UTOKEN, info.addressSpaceUToken());
         in.setHeader(TASK_USER, info.taskUser());
         in.setHeader(TASK_UTOKEN, info.taskUToken());
+    }
+
+    private static PartnerRequest request(String value) {
+        try {
+            return PartnerRequest.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(REQUEST + " is ROUTING, USER_ID, UTOKEN or BOTH, not " + value);
+        }
     }
 
     /** The connection the message came in on; an integrator's own netty consumer's connections join the registry here. */

@@ -59,6 +59,16 @@ public final class PartnerInfoService implements AutoCloseable {
         return "EZB.IOCTL." + systemName + "." + tcpipName + ".PARTNERINFO";
     }
 
+    /** What this node knows of its cluster: its domain, the other nodes. */
+    public ClusterView clusterView() {
+        return cluster;
+    }
+
+    /** The SERVAUTH profile a caller needs READ on to see credentials. */
+    public String partnerInfoProfile() {
+        return partnerInfoProfile;
+    }
+
     public ConnectionRegistry connections() {
         return registry;
     }

@@ -42,8 +42,9 @@ public final class PartnerSetup implements AutoCloseable {
         List<String> addresses = ClusterView.nodeAddresses(s.addresses());
         store.join(new ClusterStore.Node(s.node(), s.tcpip(), domain, addresses));
         if (domain == null) {
-            LOG.warn("SERVAUTH EZBDOMAIN is not defined (or has no APPLDATA): partner credentials are exchanged only"
-                    + " between connections on this node. Define it on every node: RDEFINE SERVAUTH EZBDOMAIN"
+            // Only matters once several nodes share the database, so no warning for a single node.
+            LOG.info("SERVAUTH EZBDOMAIN is not defined (or has no APPLDATA): partner credentials are exchanged only"
+                    + " between connections on this node. For a cluster define it once: RDEFINE SERVAUTH EZBDOMAIN"
                     + " APPLDATA('<domain>')");
         }
         LOG.info("Node {} joined cluster {} (domain {}, addresses {})", s.node(), s.cluster(),

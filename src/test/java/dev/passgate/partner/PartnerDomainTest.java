@@ -50,6 +50,11 @@ class PartnerDomainTest {
                         assertNull(info.taskUToken());
                     }
                 }
+                var ivp = nodes.a.context.getRegistry().lookupByNameAndType("passGateOperator",
+                        dev.passgate.admin.OperatorCommands.class).execute("IVP PARTNER", "TEST");
+                assertEquals(8, ivp.returnCode());
+                assertTrue(ivp.lines().stream().anyMatch(l -> l.startsWith("domain of PG03 ... DIFFERENT")),
+                        ivp.lines().toString());
                 // Within one node there is no domain check, and PG01 and PG02 still share PLEX1.
                 try (PartnerSocket fromB = TwoNodes.partners(nodes.b).socket(TwoNodes.environment(nodes.b, "JOE"))) {
                     fromB.connect(listener.getLocalSocketAddress(), 5000);

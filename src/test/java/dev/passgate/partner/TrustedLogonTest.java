@@ -88,6 +88,25 @@ class TrustedLogonTest {
     }
 
     @Test
+    void ivpPartnerChecksTheDomainAndTheDaemonsAuthorityAndSaysWhatToPermit() {
+        var operator = nodes.a.context.getRegistry().lookupByNameAndType("passGateOperator",
+                dev.passgate.admin.OperatorCommands.class);
+        var passed = operator.execute("IVP PARTNER", "TEST");
+        assertEquals(0, passed.returnCode(), passed.lines().toString());
+        assertTrue(passed.lines().contains("security domain (SERVAUTH EZBDOMAIN) ... PLEX1"), passed.lines().toString());
+
+        nodes.a.admin("PERMIT EZB.IOCTL.*.TCPIP.PARTNERINFO CLASS(SERVAUTH) ID(PASSGATE) DELETE");
+        try {
+            var failed = operator.execute("IVP PARTNER", "TEST");
+            assertEquals(8, failed.returnCode());
+            assertTrue(failed.lines().stream().anyMatch(l -> l.endsWith("lacks READ: PERMIT EZB.IOCTL.*.TCPIP.PARTNERINFO"
+                    + " CLASS(SERVAUTH) ID(PASSGATE) ACCESS(READ)")), failed.lines().toString());
+        } finally {
+            nodes.a.admin("PERMIT EZB.IOCTL.*.TCPIP.PARTNERINFO CLASS(SERVAUTH) ID(PASSGATE) ACCESS(READ)");
+        }
+    }
+
+    @Test
     void aDaemonWithoutTrustedLogonSaysSo() throws Exception {
         PartnerSocket from = TwoNodes.partners(nodes.a).socket(TwoNodes.environment(nodes.a, "JOE"));
         from.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), nodes.b.daemonPort), 5000);
