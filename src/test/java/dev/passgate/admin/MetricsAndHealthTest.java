@@ -3,6 +3,7 @@ package dev.passgate.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passgate.exit.RecordingExit;
 import dev.passgate.passticket.Evaluation;
 import dev.passgate.support.Eventually;
 import dev.passgate.support.LineClient;
@@ -32,8 +33,9 @@ class MetricsAndHealthTest {
 
     @BeforeEach
     void start() throws Exception {
-        pg = new RunningPassGate(data, Map.of());
-        pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+        // RecordingExit fails the login of user REFUSED and lets everyone else through.
+        pg = new RunningPassGate(data, Map.of("passgate.exit.class", RecordingExit.class.getName()));
+        pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED", "ADDUSER REFUSED PASSWORD(Secret1) NOEXPIRED");
     }
 
     @AfterEach
@@ -74,6 +76,16 @@ class MetricsAndHealthTest {
         // the session's own environment and its miners were built from PassTickets too
         assertTrue(after.lines().anyMatch(l -> l.startsWith("passgate_passtickets_generated_total ")
                 && Double.parseDouble(l.split(" ")[1]) >= 2), after);
+    }
+
+    @Test
+    void exitRejectionsAreCounted() throws Exception {
+        assertEquals("EXIT_REJECTED", LineClient.code(pg.logon("{\"op\":\"logon\",\"user\":\"REFUSED\","
+                + "\"password\":\"Secret1\"}")));
+
+        String scrape = scrape();
+        assertTrue(has(scrape, "passgate_exit_rejections_total{result=\"FAIL\"} 1.0"), scrape);
+        assertTrue(has(scrape, "passgate_logons_total{outcome=\"EXIT_REJECTED\"} 1.0"), scrape);
     }
 
     private Map<String, HealthCheck.Result> health() {
