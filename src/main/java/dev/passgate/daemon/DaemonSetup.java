@@ -215,6 +215,7 @@ public final class DaemonSetup {
         metrics.watch(sessions, pools, clientIds);
         r.bind("passGateMetrics", metrics);
         r.bind("passGatePartners", partners);
+        r.bind("partnerClientInitializer", new dev.passgate.partner.PartnerClientInitializer(partners));
         r.bind("partnerInfo", new dev.passgate.partner.PartnerInfoProcessor(partners, serviceIdentity));
         r.bind("daemonChannelInitializer", new DaemonChannelInitializer(settings.integer("passgate.daemon.read-timeout"),
                 lines, tls, partners, trustedLogon));

@@ -64,6 +64,21 @@ class PartnerInfoRouteTest {
     }
 
     @Test
+    void aRouteOnAnotherNodeCallingThroughPartnerClientInitializerIsRecognizedAsThatNode() throws Exception {
+        nodes.b.context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:call").to("netty:tcp://127.0.0.1:" + port
+                        + "?textline=true&sync=true&clientInitializerFactory=#partnerClientInitializer");
+            }
+        });
+
+        String reply = nodes.b.context.createProducerTemplate().requestBody("direct:call", "hi", String.class);
+
+        assertEquals("hello node PG02 (PASSGATE)", reply);
+    }
+
+    @Test
     void aClientFromOutsideTheClusterIsNotRecognized() throws Exception {
         try (Socket outsider = new Socket()) {
             outsider.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
