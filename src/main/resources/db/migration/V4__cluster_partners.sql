@@ -8,13 +8,15 @@ CREATE TABLE passgate_cluster (
 );
 
 -- The nodes of the cluster: what a partner lookup needs to know about another node
--- (its security domain, the addresses its connections can come from).
+-- (its security domain, the addresses its connections can come from, whether it still
+-- runs: a node that crashed leaves rows behind, which stop counting once its heartbeat is old).
 CREATE TABLE passgate_node (
     name        VARCHAR(8)    NOT NULL PRIMARY KEY,
     tcpip       VARCHAR(8)    NOT NULL,
     domain_name VARCHAR(255),
     addresses   VARCHAR(4000) NOT NULL,
-    started_at  BIGINT        NOT NULL
+    started_at  BIGINT        NOT NULL,
+    heartbeat   BIGINT        NOT NULL
 );
 
 -- Every connection a node owns, so that the node at the other end can find out who is
@@ -29,6 +31,7 @@ CREATE TABLE passgate_connection (
     remote_port  INT          NOT NULL,
     owner_utoken VARCHAR(512) NOT NULL,
     task_utoken  VARCHAR(512),
+    registered_at BIGINT      NOT NULL,
     PRIMARY KEY (node, conn_id)
 );
 CREATE INDEX passgate_connection_ends ON passgate_connection (local_host, local_port, remote_host, remote_port);

@@ -51,7 +51,6 @@ import dev.passgate.partner.ConnectionRegistry;
 import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.partner.PartnerSetup;
 import dev.passgate.security.SecurityEnvironment;
-import dev.passgate.security.SecurityBootstrap;
 import dev.passgate.exit.JavaExitProcessor;
 import dev.passgate.exit.LoginExit;
 import dev.passgate.exit.LoginExits;
@@ -191,32 +190,17 @@ public final class DaemonSetup {
                 secret(settings, "passgate.daemon.tls.truststore-password"), settings.string("passgate.daemon.tls.client-auth")))
                 : Optional.empty();
 
-        PartnerSetup cluster = PartnerSetup.join(security, new PartnerSetup.Settings(settings.string("passgate.cluster.name"),
-                settings.systemName(), settings.string("passgate.tcpip.name"), settings.find("passgate.cluster.addresses")
-                .orElse(""), Arrays.stream(settings.find("passgate.cluster.internal-networks").orElse("").split(","))
-                .map(String::trim).filter(n -> !n.isEmpty()).toList()), clock);
+        Registry r = context.getRegistry();
+        PartnerSetup cluster = PartnerSetup.join(security, settings, clock);
+        cluster.bind(r);
         PartnerInfoService partners = cluster.service();
         ConnectionRegistry connections = cluster.connections();
+        Supplier<SecurityEnvironment> serviceIdentity = cluster::serviceIdentity;
         boolean trustedLogon = settings.flag("passgate.daemon.trusted-logon");
-        // The daemon asks for partner credentials as the node's service user, vouched for by the node itself.
-        SecurityEnvironment[] daemonIdentity = new SecurityEnvironment[1];
-        Supplier<SecurityEnvironment> serviceIdentity = () -> {
-            synchronized (daemonIdentity) {
-                if (daemonIdentity[0] == null) {
-                    daemonIdentity[0] = security.verifier().trusted(SecurityBootstrap.SERVICE_USER, "node "
-                            + settings.systemName(), "this node (its service user)").environment();
-                }
-                return daemonIdentity[0];
-            }
-        };
-        Registry r = context.getRegistry();
         PassGateMetrics metrics = new PassGateMetrics();
         metrics.watch(security.audit());
         metrics.watch(sessions, pools, clientIds);
         r.bind("passGateMetrics", metrics);
-        r.bind("passGatePartners", partners);
-        r.bind("partnerClientInitializer", new dev.passgate.partner.PartnerClientInitializer(partners));
-        r.bind("partnerInfo", new dev.passgate.partner.PartnerInfoProcessor(partners, serviceIdentity));
         r.bind("daemonChannelInitializer", new DaemonChannelInitializer(settings.integer("passgate.daemon.read-timeout"),
                 lines, tls, partners, trustedLogon));
         r.bind("trustedLogon", new TrustedLogonProcessor(trustedLogon, partners, security.verifier(), security.audit(),

@@ -22,13 +22,21 @@ public final class ClusterStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStore.class);
     private static final String KEY_PLACE = "passgate_cluster.key";
 
-    /** A node as the others see it. */
-    public record Node(String name, String tcpip, String domain, List<String> addresses) {
+    /**
+     * A node as the others see it.
+     *
+     * @param heartbeat when it last said it runs (epoch milliseconds; ignored by {@link #join})
+     */
+    public record Node(String name, String tcpip, String domain, List<String> addresses, long heartbeat) {
     }
 
-    /** A connection row: one end's sockets and the signed identities owning it. */
+    /**
+     * A connection row: one end's sockets and the signed identities owning it.
+     *
+     * @param registeredAt when the owning node registered the connection (epoch milliseconds)
+     */
     public record ConnectionRow(String node, long id, String localHost, int localPort, String remoteHost, int remotePort,
-            String ownerUToken, String taskUToken) {
+            String ownerUToken, String taskUToken, long registeredAt) {
     }
 
     private final Jdbc jdbc;
@@ -82,10 +90,16 @@ public final class ClusterStore implements AutoCloseable {
         jdbc.inTransaction(tx -> {
             tx.update("DELETE FROM passgate_connection WHERE node = ?", node.name());
             tx.update("DELETE FROM passgate_node WHERE name = ?", node.name());
-            tx.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at) VALUES (?, ?, ?, ?, ?)",
-                    node.name(), node.tcpip(), node.domain(), String.join(",", node.addresses()), clock.millis());
+            tx.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", node.name(), node.tcpip(), node.domain(),
+                    String.join(",", node.addresses()), clock.millis(), clock.millis());
             return null;
         });
+    }
+
+    /** Says that this node still runs. */
+    public void beat(String node) {
+        jdbc.update("UPDATE passgate_node SET heartbeat = ? WHERE name = ?", clock.millis(), node);
     }
 
     /** Takes this node's connections out of the cluster's view (at shutdown); the node row stays. */
@@ -95,8 +109,9 @@ public final class ClusterStore implements AutoCloseable {
     }
 
     public List<Node> nodes() {
-        return jdbc.query("SELECT name, tcpip, domain_name, addresses FROM passgate_node", rs -> new Node(rs.getString(1),
-                rs.getString(2), rs.getString(3), Arrays.asList(rs.getString(4).split(","))));
+        return jdbc.query("SELECT name, tcpip, domain_name, addresses, heartbeat FROM passgate_node", rs -> new Node(
+                rs.getString(1), rs.getString(2), rs.getString(3), Arrays.asList(rs.getString(4).split(",")),
+                rs.getLong(5)));
     }
 
     /** Writes (or rewrites) a connection's row, soon, on the writer thread. */
@@ -109,13 +124,17 @@ public final class ClusterStore implements AutoCloseable {
         writes.withdraw(node, id);
     }
 
-    /** The row of another node's connection with exactly these ends, if that node has written it yet. */
-    public Optional<ConnectionRow> find(String localHost, int localPort, String remoteHost, int remotePort,
+    /**
+     * The rows of other nodes' connections with exactly these ends, newest first: normally none (not
+     * written yet) or one; more only when a node that crashed left an old one behind.
+     */
+    public List<ConnectionRow> find(String localHost, int localPort, String remoteHost, int remotePort,
             String exceptNode) {
-        return jdbc.queryOne("SELECT node, conn_id, local_host, local_port, remote_host, remote_port, owner_utoken,"
-                + " task_utoken FROM passgate_connection WHERE local_host = ? AND local_port = ? AND remote_host = ?"
-                + " AND remote_port = ? AND node <> ?", rs -> new ConnectionRow(rs.getString(1), rs.getLong(2),
-                rs.getString(3), rs.getInt(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8)),
+        return jdbc.query("SELECT node, conn_id, local_host, local_port, remote_host, remote_port, owner_utoken,"
+                + " task_utoken, registered_at FROM passgate_connection WHERE local_host = ? AND local_port = ?"
+                + " AND remote_host = ? AND remote_port = ? AND node <> ? ORDER BY registered_at DESC",
+                rs -> new ConnectionRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        rs.getInt(6), rs.getString(7), rs.getString(8), rs.getLong(9)),
                 localHost, localPort, remoteHost, remotePort, exceptNode);
     }
 

@@ -26,6 +26,9 @@ import java.util.Set;
 public final class ClusterView {
 
     private static final long CACHE_MILLIS = 2_000;
+    /** How often a node says it runs, and how long the others keep believing it. */
+    public static final long HEARTBEAT_MILLIS = 10_000;
+    static final long ALIVE_MILLIS = 3 * HEARTBEAT_MILLIS;
 
     private final ClusterStore store;
     private final String node;
@@ -34,7 +37,8 @@ public final class ClusterView {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Set<InetAddress> addresses, Map<String, String> domains, long readAt) {
+    private record Snapshot(Set<InetAddress> addresses, Map<String, String> domains, Map<String, Long> heartbeats,
+            long readAt) {
     }
 
     /**
@@ -91,6 +95,12 @@ public final class ClusterView {
         return internalNetworks.stream().anyMatch(r -> r.matches(socket));
     }
 
+    /** The node has said it runs within the last {@link #ALIVE_MILLIS}: its connection rows count. */
+    public boolean isAlive(String otherNode) {
+        Long beat = current().heartbeats().get(otherNode);
+        return beat != null && clock.millis() - beat < ALIVE_MILLIS;
+    }
+
     /** Both nodes name the same, defined security domain. */
     public boolean sameDomain(String otherNode) {
         String other = current().domains().get(otherNode);
@@ -104,14 +114,16 @@ public final class ClusterView {
         }
         Set<InetAddress> addresses = new HashSet<>();
         Map<String, String> domains = new HashMap<>();
+        Map<String, Long> heartbeats = new HashMap<>();
         for (ClusterStore.Node n : store.nodes()) {
+            heartbeats.put(n.name(), n.heartbeat());
             n.addresses().forEach(a -> addresses.add(literal(a)));
             if (n.domain() != null) {
                 domains.put(n.name(), n.domain());
             }
         }
         addresses.remove(null);
-        s = new Snapshot(addresses, domains, clock.millis());
+        s = new Snapshot(addresses, domains, heartbeats, clock.millis());
         snapshot = s;
         return s;
     }

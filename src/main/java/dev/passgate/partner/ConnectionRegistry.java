@@ -125,6 +125,6 @@ public final class ConnectionRegistry {
     private void publish(PartnerConnection c) {
         Ends e = Ends.of(c.local(), c.remote());
         cluster.publish(new ClusterStore.ConnectionRow(utokens.node(), c.id(), e.localHost(), e.localPort(),
-                e.remoteHost(), e.remotePort(), ownerUToken, c.taskUToken()));
+                e.remoteHost(), e.remotePort(), ownerUToken, c.taskUToken(), c.since().toEpochMilli()));
     }
 }

@@ -19,7 +19,8 @@ final class ConnectionRowWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionRowWriter.class);
     private static final String MERGE = "MERGE INTO passgate_connection (node, conn_id, local_host, local_port,"
-            + " remote_host, remote_port, owner_utoken, task_utoken) KEY (node, conn_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " remote_host, remote_port, owner_utoken, task_utoken, registered_at) KEY (node, conn_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM passgate_connection WHERE node = ? AND conn_id = ?";
 
     static final long LINGER_MILLIS = 25;
@@ -131,6 +132,7 @@ final class ConnectionRowWriter implements AutoCloseable {
                             ps.setInt(6, r.remotePort());
                             ps.setString(7, r.ownerUToken());
                             ps.setString(8, r.taskUToken());
+                            ps.setLong(9, r.registeredAt());
                             ps.addBatch();
                         }
                     }

@@ -33,6 +33,8 @@ public final class PartnerInfoService implements AutoCloseable {
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
     private static final long FIRST_POLL_MILLIS = 10;
     private static final long MAX_POLL_MILLIS = 250;
+    /** How far the nodes' clocks may disagree (they should run NTP). */
+    private static final long CLOCK_SKEW_MILLIS = 10_000;
 
     private final ConnectionRegistry registry;
     private final ClusterView cluster;
@@ -268,8 +270,13 @@ public final class PartnerInfoService implements AutoCloseable {
         }
         InetSocketAddress l = c.local();
         InetSocketAddress r = c.remote();
+        long notBefore = c.since().toEpochMilli() - CLOCK_SKEW_MILLIS;
         return cluster.store().find(r.getAddress().getHostAddress(), r.getPort(), l.getAddress().getHostAddress(),
-                l.getPort(), utokens.node()).map(row -> fromRow(row.node(), row.ownerUToken(), row.taskUToken(), false));
+                l.getPort(), utokens.node()).stream()
+                // A row is the partner only if its node still runs and it is as new as this connection: a
+                // crashed node's leftovers must not lend their user to a stranger who reuses the ports.
+                .filter(row -> row.registeredAt() >= notBefore && cluster.isAlive(row.node())).findFirst()
+                .map(row -> fromRow(row.node(), row.ownerUToken(), row.taskUToken(), false));
     }
 
     private Partner onThisNode(PartnerConnection other) {

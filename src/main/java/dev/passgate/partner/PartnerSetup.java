@@ -1,13 +1,19 @@
 package dev.passgate.partner;
 
+import dev.passgate.PassGateSettings;
 import dev.passgate.security.ProfileRecord;
+import dev.passgate.security.SecurityEnvironment;
 import dev.passgate.security.SecurityBootstrap;
 import dev.passgate.security.SecurityRegistry;
 import dev.passgate.security.UserRecord;
 import dev.passgate.store.Jdbc;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.camel.spi.Registry;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,16 +27,30 @@ public final class PartnerSetup implements AutoCloseable {
 
     /** The node's cluster settings (passgate.cluster.*, passgate.system.name, passgate.tcpip.name). */
     public record Settings(String cluster, String node, String tcpip, String addresses, List<String> internalNetworks) {
+
+        public static Settings of(PassGateSettings settings) {
+            return new Settings(settings.string("passgate.cluster.name"), settings.systemName(),
+                    settings.string("passgate.tcpip.name"), settings.find("passgate.cluster.addresses").orElse(""),
+                    Arrays.stream(settings.find("passgate.cluster.internal-networks").orElse("").split(","))
+                            .map(String::trim).filter(n -> !n.isEmpty()).toList());
+        }
     }
 
     private final ClusterStore store;
     private final PartnerInfoService service;
+    private final SecurityRegistry security;
     private final String node;
+    private volatile SecurityEnvironment serviceIdentity;
 
-    private PartnerSetup(ClusterStore store, PartnerInfoService service, String node) {
+    private PartnerSetup(ClusterStore store, PartnerInfoService service, SecurityRegistry security, String node) {
         this.store = store;
         this.service = service;
+        this.security = security;
         this.node = node;
+    }
+
+    public static PartnerSetup join(SecurityRegistry security, PassGateSettings settings, Clock clock) {
+        return join(security, Settings.of(settings), clock);
     }
 
     public static PartnerSetup join(SecurityRegistry security, Settings s, Clock clock) {
@@ -40,7 +60,7 @@ public final class PartnerSetup implements AutoCloseable {
         String domain = security.profiles().find("SERVAUTH", "EZBDOMAIN").map(ProfileRecord::appldata)
                 .filter(a -> a != null && !a.isBlank()).map(String::trim).orElse(null);
         List<String> addresses = ClusterView.nodeAddresses(s.addresses());
-        store.join(new ClusterStore.Node(s.node(), s.tcpip(), domain, addresses));
+        store.join(new ClusterStore.Node(s.node(), s.tcpip(), domain, addresses, 0));
         if (domain == null) {
             // Only matters once several nodes share the database, so no warning for a single node.
             LOG.info("SERVAUTH EZBDOMAIN is not defined (or has no APPLDATA): partner credentials are exchanged only"
@@ -54,13 +74,50 @@ public final class PartnerSetup implements AutoCloseable {
         String ownerUToken = utokens.issue(owner.userId(), owner.defaultGroup(), security.users().groups(owner.userId()));
         ConnectionRegistry registry = new ConnectionRegistry(owner.userId(), ownerUToken, utokens, store, clock);
         ClusterView view = new ClusterView(store, s.node(), domain, s.internalNetworks(), clock);
+        ScheduledExecutorService poller = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "PassGatePartnerLookup");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleAtFixedRate(() -> beat(store, s.node()), ClusterView.HEARTBEAT_MILLIS,
+                ClusterView.HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         PartnerInfoService service = new PartnerInfoService(registry, view, utokens, security.access(),
-                PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), Executors.newScheduledThreadPool(2, r -> {
-                    Thread t = new Thread(r, "PassGatePartnerLookup");
-                    t.setDaemon(true);
-                    return t;
-                }));
-        return new PartnerSetup(store, service, s.node());
+                PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), poller);
+        return new PartnerSetup(store, service, security, s.node());
+    }
+
+    /** Binds what routes use by name: passGatePartners, partnerInfo and partnerClientInitializer. */
+    public void bind(Registry registry) {
+        registry.bind("passGatePartners", service);
+        registry.bind("partnerInfo", new PartnerInfoProcessor(service, this::serviceIdentity));
+        registry.bind("partnerClientInitializer", new PartnerClientInitializer(service));
+    }
+
+    /**
+     * The node's service user as a security environment, vouched for by the node itself: what the
+     * daemon and routes ask for partner info as, unless a route names another caller.
+     */
+    public SecurityEnvironment serviceIdentity() {
+        SecurityEnvironment env = serviceIdentity;
+        if (env == null) {
+            synchronized (this) {
+                if (serviceIdentity == null) {
+                    serviceIdentity = security.verifier().trusted(SecurityBootstrap.SERVICE_USER, "node " + node,
+                            "this node (its service user)").environment();
+                }
+                env = serviceIdentity;
+            }
+        }
+        return env;
+    }
+
+    private static void beat(ClusterStore store, String node) {
+        try {
+            store.beat(node);
+        } catch (RuntimeException e) {
+            // A missed beat only matters if it goes on for ALIVE_MILLIS; the next one may work.
+            LOG.warn("Cluster heartbeat not written: {}", e.toString());
+        }
     }
 
     public PartnerInfoService service() {

@@ -58,20 +58,21 @@ class ClusterStoreTest {
     }
 
     private static ClusterStore.ConnectionRow row(String node, long id, int localPort) {
-        return new ClusterStore.ConnectionRow(node, id, "127.0.0.1", localPort, "127.0.0.1", 4035, "PGU1.owner", null);
+        return new ClusterStore.ConnectionRow(node, id, "127.0.0.1", localPort, "127.0.0.1", 4035, "PGU1.owner", null,
+                System.currentTimeMillis());
     }
 
     @Test
     void rowsArePublishedRewrittenAndWithdrawnInTheBackground() {
         store.publish(row("PG02", 1, 50001));
         store.flush();
-        assertEquals(50001, store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG01").orElseThrow().localPort());
+        assertEquals(50001, store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG01").get(0).localPort());
         assertTrue(store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG02").isEmpty(), "a node's own rows are not asked");
 
         store.publish(new ClusterStore.ConnectionRow("PG02", 1, "127.0.0.1", 50001, "127.0.0.1", 4035, "PGU1.owner",
-                "PGU1.task"));
+                "PGU1.task", System.currentTimeMillis()));
         store.flush();
-        assertEquals("PGU1.task", store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG01").orElseThrow().taskUToken());
+        assertEquals("PGU1.task", store.find("127.0.0.1", 50001, "127.0.0.1", 4035, "PG01").get(0).taskUToken());
 
         store.withdraw("PG02", 1);
         store.flush();
@@ -91,14 +92,18 @@ class ClusterStoreTest {
 
     @Test
     void aRestartingNodeReplacesItsRecordAndDropsWhatItsPreviousLifeLeft() {
-        store.join(new ClusterStore.Node("PG02", "TCPIP", "PLEX1", List.of("127.0.0.1")));
+        store.join(new ClusterStore.Node("PG02", "TCPIP", "PLEX1", List.of("127.0.0.1"), 0));
         store.publish(row("PG02", 7, 50007));
         store.flush();
 
-        store.join(new ClusterStore.Node("PG02", "TCPIP", "PLEX2", List.of("127.0.0.1", "10.1.1.5")));
+        long before = System.currentTimeMillis();
+        store.join(new ClusterStore.Node("PG02", "TCPIP", "PLEX2", List.of("127.0.0.1", "10.1.1.5"), 0));
 
         assertTrue(store.find("127.0.0.1", 50007, "127.0.0.1", 4035, "PG01").isEmpty());
-        assertEquals(List.of(new ClusterStore.Node("PG02", "TCPIP", "PLEX2", List.of("127.0.0.1", "10.1.1.5"))),
-                store.nodes());
+        ClusterStore.Node node = store.nodes().get(0);
+        assertEquals(List.of("PG02", "PLEX2", List.of("127.0.0.1", "10.1.1.5")), List.of(node.name(), node.domain(),
+                node.addresses()));
+        assertEquals(1, store.nodes().size());
+        assertTrue(node.heartbeat() >= before, "joining is the first heartbeat");
     }
 }

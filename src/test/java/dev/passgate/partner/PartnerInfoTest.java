@@ -272,16 +272,46 @@ class PartnerInfoTest {
         try (PartnerServerSocket listener = listenOn(onA, false);
                 Socket intruder = plain(null, listener);
                 PartnerSocket accepted = listener.accept()) {
-            new dev.passgate.store.Jdbc(nodes.a.passGate.security().dataSource()).update("INSERT INTO passgate_connection"
-                    + " (node, conn_id, local_host, local_port, remote_host, remote_port, owner_utoken, task_utoken)"
-                    + " VALUES ('PG02', -1, '127.0.0.1', ?, '127.0.0.1', ?, ?, ?)", intruder.getLocalPort(),
-                    listener.getLocalPort(), forged, forged);
+            insertRow("PG02", intruder.getLocalPort(), listener.getLocalPort(), forged, System.currentTimeMillis());
 
             PartnerInfo info = accepted.partnerInfo(BOTH, WAIT, server);
 
             assertEquals(EnumSet.of(Routing.NONE), info.routing());
             assertNull(info.taskUser());
             assertNull(info.addressSpaceUToken());
+        }
+    }
+
+    /** A connection row as a node would write it, straight into the shared database. */
+    private static void insertRow(String node, int localPort, int remotePort, String utoken, long registeredAt) {
+        new dev.passgate.store.Jdbc(nodes.a.passGate.security().dataSource()).update("INSERT INTO passgate_connection"
+                + " (node, conn_id, local_host, local_port, remote_host, remote_port, owner_utoken, task_utoken,"
+                + " registered_at) VALUES (?, ?, '127.0.0.1', ?, '127.0.0.1', ?, ?, ?, ?)", node, -localPort, localPort,
+                remotePort, utoken, utoken, registeredAt);
+    }
+
+    @Test
+    void rowsLeftByACrashedNodeOrOlderThanTheConnectionLendNobodyTheirUser() throws Exception {
+        // PG09 ran once and crashed: its node row has an old heartbeat, its connection rows stayed.
+        new dev.passgate.store.Jdbc(nodes.a.passGate.security().dataSource()).update("INSERT INTO passgate_node"
+                + " (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES ('PG09', 'TCPIP', 'PLEX1',"
+                + " '127.0.0.1', 0, 0)");
+        String joe = onA.utokens().issue("JOE", "SYS1", List.of("SYS1"));
+        try (PartnerServerSocket listener = listenOn(onA, false);
+                Socket stranger = plain(null, listener);
+                PartnerSocket accepted = listener.accept()) {
+            insertRow("PG09", stranger.getLocalPort(), listener.getLocalPort(), joe, System.currentTimeMillis());
+            PartnerInfo fromCrashedNode = accepted.partnerInfo(BOTH, Duration.ofSeconds(1), server);
+            assertEquals(PartnerOutcome.TIMED_OUT, fromCrashedNode.outcome());
+            assertNull(fromCrashedNode.taskUser());
+        }
+        try (PartnerServerSocket listener = listenOn(onA, false);
+                Socket stranger = plain(null, listener);
+                PartnerSocket accepted = listener.accept()) {
+            insertRow("PG02", stranger.getLocalPort(), listener.getLocalPort(), joe, System.currentTimeMillis() - 3_600_000);
+            PartnerInfo fromAnHourAgo = accepted.partnerInfo(BOTH, Duration.ofSeconds(1), server);
+            assertEquals(PartnerOutcome.TIMED_OUT, fromAnHourAgo.outcome());
+            assertNull(fromAnHourAgo.taskUser());
         }
     }
 
