@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -22,6 +24,14 @@ import java.util.function.ToDoubleFunction;
 public final class PassGateMetrics {
 
     private final CompositeMeterRegistry meters = new CompositeMeterRegistry();
+    // Built once: logons and PassTickets count on every logon, where a builder per event is waste.
+    private final Map<String, Counter> logons = new ConcurrentHashMap<>();
+    private final Map<String, Counter> evaluated = new ConcurrentHashMap<>();
+    private final Map<String, Counter> exitRejections = new ConcurrentHashMap<>();
+    private final Counter generated = Counter.builder("passgate.passtickets.generated")
+            .description("PassTickets generated").register(meters);
+    private final Counter replaysRefused = Counter.builder("passgate.passtickets.replays.refused")
+            .description("PassTickets refused as already used").register(meters);
 
     /** The registry PassGate's meters are in; add a publishing registry to it to see them. */
     public CompositeMeterRegistry meters() {
@@ -36,8 +46,9 @@ public final class PassGateMetrics {
 
     /** A logon ended: SUCCESS or the protocol error code it was answered with. */
     public void logon(String outcome) {
-        Counter.builder("passgate.logons").description("Daemon logons by outcome (SUCCESS or the error code)")
-                .tag("outcome", outcome).register(meters).increment();
+        logons.computeIfAbsent(outcome, o -> Counter.builder("passgate.logons")
+                .description("Daemon logons by outcome (SUCCESS or the error code)").tag("outcome", o).register(meters))
+                .increment();
     }
 
     public void watch(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<?> handoffs) {
@@ -61,19 +72,18 @@ public final class PassGateMetrics {
     public void watch(AuditLog audit) {
         audit.listen(e -> {
             switch (e.event()) {
-                case "PTKT_GENERATE" -> Counter.builder("passgate.passtickets.generated")
-                        .description("PassTickets generated").register(meters).increment();
+                case "PTKT_GENERATE" -> generated.increment();
                 case "PTKT_EVALUATE" -> {
-                    Counter.builder("passgate.passtickets.evaluated").description("PassTickets evaluated, by outcome")
-                            .tag("outcome", e.outcome()).register(meters).increment();
+                    evaluated.computeIfAbsent(e.outcome(), o -> Counter.builder("passgate.passtickets.evaluated")
+                            .description("PassTickets evaluated, by outcome").tag("outcome", o).register(meters))
+                            .increment();
                     if ("REPLAYED".equals(e.outcome())) {
-                        Counter.builder("passgate.passtickets.replays.refused")
-                                .description("PassTickets refused as already used").register(meters).increment();
+                        replaysRefused.increment();
                     }
                 }
-                case "EXIT" -> Counter.builder("passgate.exit.rejections")
-                        .description("Requests a login or file-security exit failed").tag("result", e.outcome())
-                        .register(meters).increment();
+                case "EXIT" -> exitRejections.computeIfAbsent(e.outcome(), r -> Counter.builder("passgate.exit.rejections")
+                        .description("Requests a login or file-security exit failed").tag("result", r).register(meters))
+                        .increment();
                 default -> {
                     // other events are not counted
                 }
