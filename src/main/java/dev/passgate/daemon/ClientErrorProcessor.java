@@ -6,6 +6,7 @@ import dev.passgate.protocol.ProtocolException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.AttributeKey;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.netty.NettyConstants;
@@ -27,10 +28,10 @@ public class ClientErrorProcessor implements Processor {
     private final JsonLines lines;
     private final int maxAttempts;
 
-    private final java.util.function.Consumer<String> outcomes;
+    private final Consumer<String> outcomes;
 
     /** @param outcomes told each error code answered (metrics) */
-    public ClientErrorProcessor(JsonLines lines, int maxAttempts, java.util.function.Consumer<String> outcomes) {
+    public ClientErrorProcessor(JsonLines lines, int maxAttempts, Consumer<String> outcomes) {
         this.outcomes = outcomes;
         this.lines = lines;
         this.maxAttempts = maxAttempts;

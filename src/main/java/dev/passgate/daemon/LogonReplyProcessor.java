@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.component.netty.NettyConstants;
@@ -16,11 +17,11 @@ public class LogonReplyProcessor implements Processor {
     private final Duration handoffTimeout;
     private final Optional<String> advertisedHost;
 
-    private final java.util.function.Consumer<String> outcomes;
+    private final Consumer<String> outcomes;
 
     /** @param outcomes told SUCCESS for every logon answered here (metrics) */
     public LogonReplyProcessor(JsonLines lines, Duration handoffTimeout, Optional<String> advertisedHost,
-            java.util.function.Consumer<String> outcomes) {
+            Consumer<String> outcomes) {
         this.outcomes = outcomes;
         this.lines = lines;
         this.handoffTimeout = handoffTimeout;

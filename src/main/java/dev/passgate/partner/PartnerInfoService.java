@@ -4,7 +4,9 @@ import dev.passgate.security.AccessChecker;
 import dev.passgate.security.AccessLevel;
 import dev.passgate.security.SecurityEnvironment;
 import io.netty.channel.Channel;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -85,7 +87,7 @@ public final class PartnerInfoService implements AutoCloseable {
     }
 
     /** An unbound listener; the sockets it accepts are registered for the task (may be null). */
-    public PartnerServerSocket serverSocket(SecurityEnvironment task) throws java.io.IOException {
+    public PartnerServerSocket serverSocket(SecurityEnvironment task) throws IOException {
         return new PartnerServerSocket(this, task);
     }
 
@@ -102,11 +104,11 @@ public final class PartnerInfoService implements AutoCloseable {
      * Registers a socket connected some other way (by a library a miner uses, say) as this node's,
      * on behalf of the task's session (task may be null); close it with {@link #closed}.
      */
-    public PartnerConnection register(java.net.Socket connected, SecurityEnvironment task) {
-        return registry.register(connected, "outbound", task);
+    public PartnerConnection register(Socket connected, SecurityEnvironment task) {
+        return connected(connected, "outbound", task, false);
     }
 
-    PartnerConnection connected(PartnerSocket socket, String kind, SecurityEnvironment task, boolean setPartnerInfo) {
+    PartnerConnection connected(Socket socket, String kind, SecurityEnvironment task, boolean setPartnerInfo) {
         PartnerConnection c = registry.register(socket, kind, task);
         if (setPartnerInfo) {
             startLookup(c);

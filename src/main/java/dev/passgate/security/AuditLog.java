@@ -7,8 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,7 @@ public final class AuditLog implements AutoCloseable {
     private volatile boolean closed;
     private final Thread writer;
 
-    private final List<java.util.function.Consumer<Entry>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
 
     public AuditLog(Jdbc jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -60,7 +62,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Tells the listener of every record as it is made (on the recording thread: keep it quick). */
-    public void listen(java.util.function.Consumer<Entry> listener) {
+    public void listen(Consumer<Entry> listener) {
         listeners.add(listener);
     }
 
