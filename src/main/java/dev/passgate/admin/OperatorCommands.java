@@ -151,7 +151,8 @@ public final class OperatorCommands {
      */
     private List<String> netstat() {
         List<String> out = new ArrayList<>();
-        for (PartnerConnection c : connections.all()) {
+        List<PartnerConnection> all = connections.all();
+        for (PartnerConnection c : all) {
             out.add("Client Name: " + c.owner() + (c.user() != null ? "  User: " + c.user() : "") + "  (" + c.kind() + ")"
                     + "  Client Id: " + String.format("%08X", c.id()));
             out.add("  Local Socket:   " + c.local().getAddress().getHostAddress() + ".." + c.local().getPort());
@@ -160,7 +161,7 @@ public final class OperatorCommands {
             out.add(String.format("  TcpClusterConnFlag: %02X   TcpTrustedPartner: %02X", c.clusterConnFlag(),
                     (c.trustedPartner() << 4) & 0xFF));
         }
-        out.add(connections.all().size() + " connections");
+        out.add(all.size() + " connections");
         return out;
     }
 
