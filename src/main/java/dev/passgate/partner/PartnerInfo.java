@@ -25,11 +25,6 @@ public record PartnerInfo(PartnerOutcome outcome, Set<Routing> routing, String n
         return outcome == PartnerOutcome.OK;
     }
 
-    /** The routing flag bits, as NETSTAT's TcpClusterConnFlag shows them without the requested bit. */
-    public int routingBits() {
-        return Routing.bits(routing);
-    }
-
     @Override
     public String toString() {
         return "PartnerInfo[" + outcome + ", " + routing + (node != null ? ", node " + node : "")
