@@ -95,8 +95,7 @@ public final class PassGate {
         PassGateSettings settings = new PassGateSettings(properties::resolveProperty);
         checkOwnApplid(settings);
 
-        Database database = Database.open(settings.storeUrl(), settings.string(PassGateSettings.STORE_USER),
-                settings.string(PassGateSettings.STORE_PASSWORD), settings.integer(PassGateSettings.STORE_MAX_CONNECTIONS));
+        Database database = settings.openStore(settings.integer(PassGateSettings.STORE_MAX_CONNECTIONS));
         Clock clock = Clock.systemUTC();
         var configured = new PropertiesDefinitionResolver(properties::resolveProperty, settings.systemName());
         var replayStore = new JdbcReplayStore(database.dataSource());

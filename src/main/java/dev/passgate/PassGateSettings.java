@@ -99,6 +99,11 @@ public final class PassGateSettings {
         return find(STORE_URL).orElseGet(() -> Database.defaultUrl(dataDir()));
     }
 
+    /** Opens the configured store, or the embedded one in the data folder with this installation's credential. */
+    public Database openStore(int maxConnections) {
+        return Database.open(find(STORE_URL), string(STORE_USER), find(STORE_PASSWORD), dataDir(), maxConnections);
+    }
+
     private static Properties loadDefaults() {
         Properties p = new Properties();
         try (InputStream in = PassGateSettings.class.getClassLoader().getResourceAsStream(DEFAULTS_RESOURCE)) {

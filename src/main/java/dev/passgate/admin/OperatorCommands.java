@@ -7,6 +7,7 @@ import dev.passgate.partner.PartnerConnection;
 import dev.passgate.pool.ThreadPool;
 import dev.passgate.pool.ThreadPoolSelector;
 import dev.passgate.protocol.JsonLines;
+import dev.passgate.security.AuditLog;
 import dev.passgate.security.racf.CommandResult;
 import dev.passgate.security.racf.RacfCommandProcessor;
 import dev.passgate.session.Session;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's commands, in the forms of z/OS MODIFY commands: DISPLAY PROCESS,
  * DISPLAY CLIENTS[,USER|,ID|,LOGON], CANCEL ID=|USER=, SEND 'text' [USER=], LOG LEVEL=
- * [LOGGER=], NETSTAT ALL, IVP PASSTICKET, IVP DAEMON, IVP PARTNER; anything else is handed to the RACF command subset. The same object serves
+ * [LOGGER=], NETSTAT ALL, IVP PASSTICKET, IVP DAEMON, IVP PARTNER, AUDIT [USER=] [EVENT=] [LIMIT=]; anything else is handed to the RACF command subset. The same object serves
  * the CLI (through the loopback HTTP API), the HTTP API itself and JMX.
  */
 public final class OperatorCommands {
@@ -37,6 +38,8 @@ public final class OperatorCommands {
     private static final Pattern SEND = Pattern.compile("SEND\\s+'((?:[^']|'')*)'(?:\\s+USER=(\\S+))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LOG = Pattern.compile("LOG\\s+LEVEL=(\\w+)(?:\\s+LOGGER=(\\S+))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern AUDIT = Pattern.compile("AUDIT((?:\\s+(?:USER|EVENT|LIMIT)=\\S+)*)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern DISPLAY_CLIENTS = Pattern.compile("(?:DISPLAY|D)\\s+CLIENTS(?:\\s*,\\s*(USER|ID|LOGON))?",
             Pattern.CASE_INSENSITIVE);
 
@@ -49,11 +52,13 @@ public final class OperatorCommands {
     private final InstallationChecks ivp;
     private final ConnectionRegistry connections;
     private final PartnerChecks partnerChecks;
+    private final AuditLog audit;
 
     public OperatorCommands(SessionRegistry sessions, ThreadPoolSelector pools, RacfCommandProcessor racf,
             ProducerTemplate template, JsonLines lines, Clock clock, InstallationChecks ivp,
-            ConnectionRegistry connections, PartnerChecks partnerChecks) {
+            ConnectionRegistry connections, PartnerChecks partnerChecks, AuditLog audit) {
         this.partnerChecks = partnerChecks;
+        this.audit = audit;
         this.ivp = ivp;
         this.connections = connections;
         this.sessions = sessions;
@@ -67,7 +72,7 @@ public final class OperatorCommands {
     /** Whether the text is an operator command (the rest are RACF commands). */
     public static boolean isOperatorCommand(String text) {
         String verb = text.trim().split("[\\s,]+")[0].toUpperCase(Locale.ROOT);
-        return List.of("DISPLAY", "D", "CANCEL", "C", "SEND", "LOG", "NETSTAT", "IVP").contains(verb);
+        return List.of("DISPLAY", "D", "CANCEL", "C", "SEND", "LOG", "NETSTAT", "IVP", "AUDIT").contains(verb);
     }
 
     /** Runs one command; never throws for a bad one. */
@@ -108,9 +113,13 @@ public final class OperatorCommands {
         if (m.matches()) {
             return logLevel(m.group(1), m.group(2));
         }
+        m = AUDIT.matcher(t);
+        if (m.matches()) {
+            return audit(m.group(1));
+        }
         return new CommandResult(12, List.of("unknown operator command: " + t.split("\\s+")[0] + " (DISPLAY PROCESS,"
                 + " DISPLAY CLIENTS[,USER|,ID|,LOGON], CANCEL ID=|USER=, SEND 'text' [USER=], LOG LEVEL= [LOGGER=],"
-                + " NETSTAT ALL, IVP PASSTICKET, IVP DAEMON, IVP PARTNER)"));
+                + " NETSTAT ALL, IVP PASSTICKET, IVP DAEMON, IVP PARTNER, AUDIT [USER=] [EVENT=] [LIMIT=])"));
     }
 
     private List<String> displayProcess() {
@@ -188,6 +197,27 @@ public final class OperatorCommands {
             }
         }
         return ok(List.of("message sent to " + targets.size() + " session" + (targets.size() == 1 ? "" : "s")));
+    }
+
+    /** The newest audit records (what {@code passgate audit} shows while the daemon has the store). */
+    private CommandResult audit(String operands) {
+        Map<String, String> given = new java.util.HashMap<>();
+        for (String op : operands.trim().split("\\s+")) {
+            int eq = op.indexOf('=');
+            if (eq > 0) {
+                given.put(op.substring(0, eq).toUpperCase(Locale.ROOT), op.substring(eq + 1).toUpperCase(Locale.ROOT));
+            }
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(given.getOrDefault("LIMIT", "50"));
+        } catch (NumberFormatException e) {
+            return new CommandResult(12, List.of("LIMIT is a number of records"));
+        }
+        if (limit < 1 || limit > 10_000) {
+            return new CommandResult(8, List.of("LIMIT is 1 to 10000"));
+        }
+        return ok(audit.query(given.get("USER"), given.get("EVENT"), limit).stream().map(AuditLog.Entry::line).toList());
     }
 
     private CommandResult logLevel(String level, String loggerName) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,9 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code passgate admin "<command>"} or {@code passgate admin --file defs.racf}. RACF
- * commands work on the configured database; operator commands (DISPLAY, CANCEL, SEND,
- * LOG) go to the daemon running on this machine. The exit code is the highest return
+ * {@code passgate admin "<command>"} or {@code passgate admin --file defs.racf}. While a
+ * daemon runs on the data folder, every command goes to it (it alone has the store open);
+ * without one, RACF commands open the store themselves, exclusively, and operator commands
+ * (DISPLAY, CANCEL, SEND, LOG) are refused. The exit code is the highest return
  * code (0 done, 8 refused, 12 not understood).
  */
 @Command(name = "admin", mixinStandardHelpOptions = true,
@@ -47,11 +49,14 @@ final class AdminCommand implements Callable<Integer> {
         int worst = 0;
         var settings = options.settings();
         RegistrySession session = null;
+        Optional<OperatorClient> daemon = OperatorClient.running(settings.dataDir());
         try {
             for (String command : toRun) {
                 CommandResult r;
-                if (OperatorCommands.isOperatorCommand(command)) {
-                    r = new OperatorClient(settings.dataDir()).execute(command);
+                if (daemon.isPresent()) {
+                    r = daemon.get().execute(command);
+                } else if (OperatorCommands.isOperatorCommand(command)) {
+                    r = OperatorClient.notRunning(settings.dataDir());
                 } else {
                     if (session == null) {
                         session = new RegistrySession(settings);

@@ -1,7 +1,10 @@
 package dev.passgate.cli;
 
 import dev.passgate.security.AuditLog;
+import dev.passgate.security.racf.CommandResult;
+import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +27,18 @@ final class AuditCommand implements Callable<Integer> {
     int limit;
 
     @Override
-    public Integer call() {
-        try (RegistrySession session = new RegistrySession(options.settings())) {
+    public Integer call() throws Exception {
+        var settings = options.settings();
+        Optional<OperatorClient> daemon = OperatorClient.running(settings.dataDir());
+        if (daemon.isPresent()) {
+            // The running daemon has the store: ask it.
+            CommandResult r = daemon.get().execute("AUDIT LIMIT=" + limit + (user == null ? "" : " USER=" + user)
+                    + (event == null ? "" : " EVENT=" + event));
+            PrintWriter stream = r.ok() ? options.spec.commandLine().getOut() : options.spec.commandLine().getErr();
+            r.lines().forEach(stream::println);
+            return r.returnCode();
+        }
+        try (RegistrySession session = new RegistrySession(settings)) {
             for (AuditLog.Entry e : session.registry().audit().query(upper(user), upper(event), limit)) {
                 options.spec.commandLine().getOut().println(e.line());
             }

@@ -14,8 +14,7 @@ final class RegistrySession implements AutoCloseable {
     private final SecurityRegistry registry;
 
     RegistrySession(PassGateSettings settings) {
-        this.database = Database.open(settings.storeUrl(), settings.string(PassGateSettings.STORE_USER),
-                settings.string(PassGateSettings.STORE_PASSWORD), 2);
+        this.database = settings.openStore(2);
         try {
             byte[] masterKey = MasterKeys.load(settings.find(PassGateSettings.MASTER_KEY),
                     settings.path(PassGateSettings.MASTER_KEY_FILE), settings.dataDir());

@@ -29,10 +29,15 @@ public class ClientErrorProcessor implements Processor {
     private final int maxAttempts;
 
     private final Consumer<String> outcomes;
+    private final Runnable durable;
 
-    /** @param outcomes told each error code answered (metrics) */
-    public ClientErrorProcessor(JsonLines lines, int maxAttempts, Consumer<String> outcomes) {
+    /**
+     * @param outcomes told each error code answered (metrics)
+     * @param durable waits until what the attempt recorded (a failed verify, a revocation) is committed
+     */
+    public ClientErrorProcessor(JsonLines lines, int maxAttempts, Consumer<String> outcomes, Runnable durable) {
         this.outcomes = outcomes;
+        this.durable = durable;
         this.lines = lines;
         this.maxAttempts = maxAttempts;
     }
@@ -47,11 +52,20 @@ public class ClientErrorProcessor implements Processor {
         }
         var id = state != null && state.request != null ? state.request.id()
                 : lines.idOf(exchange.getMessage().getBody(String.class));
+        syncQuietly();
         exchange.getMessage().setBody(lines.error(id, p));
         outcomes.accept(p.code().name());
         boolean close = p.code() == ErrorCode.LINE_TOO_LONG || attempts(exchange) >= maxAttempts
                 || exchange.getProperty(CLOSE, false, Boolean.class);
         exchange.getMessage().setHeader(NettyConstants.NETTY_CLOSE_CHANNEL_WHEN_COMPLETE, close);
+    }
+
+    private void syncQuietly() {
+        try {
+            durable.run();
+        } catch (RuntimeException e) {
+            LOG.error("Audit records of a refused logon could not be committed: {}", e.getMessage());
+        }
     }
 
     private static ProtocolException unexpected(Exception e) {

@@ -98,9 +98,7 @@ public final class DaemonSetup {
     private static void recoverSessions(SessionStore store, LoginExits exits, SecurityRegistry security) {
         for (SessionStore.Row row : store.leftBehind()) {
             exits.sessionEnded(row.user(), row.address(), "restart");
-            security.audit().record("LOGOUT", row.user(), row.address(), "RESTART", "session " + row.id()
-                    + " ended by restart");
-            store.remove(row.id());
+            store.ended(row.id(), row.user(), row.address(), "restart", "session " + row.id() + " ended by restart");
         }
     }
 
@@ -179,7 +177,8 @@ public final class DaemonSetup {
                 sessions, s -> s.executor().execute(() -> template.send(TIMEOUT_ENDPOINT,
                         e -> e.setProperty(SessionKeys.SESSION, s))),
                 () -> context.getComponent("quartz", QuartzComponent.class).getScheduler());
-        SessionStore sessionStore = new SessionStore(new Jdbc(security.dataSource()), settings.systemName());
+        SessionStore sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(),
+                settings.systemName());
         LoginExits exits = loginExits(context, settings, security, template, replacedExitEvents);
         List<String> miners = Arrays.stream(settings.string("passgate.miners").split(",")).map(String::trim)
                 .filter(m -> !m.isEmpty()).toList();
@@ -219,9 +218,9 @@ public final class DaemonSetup {
         r.bind("bindPort", new BindPortProcessor(boss, workers, InetAddress.getByName(settings.string("passgate.daemon.host")),
                 allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls, handshakes));
         r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host"),
-                metrics::logon));
+                metrics::logon, security.audit()::sync));
         r.bind("logonError", new ClientErrorProcessor(lines, settings.integer("passgate.logon.max-attempts-per-connection"),
-                metrics::logon));
+                metrics::logon, security.audit()::sync));
         // session-connect
         r.bind("parseConnect", new ParseConnectProcessor(lines));
         r.bind("validateClientId", new ValidateClientIdProcessor(clientIds));
@@ -238,7 +237,7 @@ public final class DaemonSetup {
         r.bind("logoutRequest", new LogoutRequestProcessor(lines));
         r.bind("dispatchMiner", new DispatchMinerProcessor());
         r.bind("minerReply", new MinerReplyProcessor(lines));
-        r.bind("endSession", new EndSessionProcessor(sessions, security.audit(), lines, exits, idle, sessionStore));
+        r.bind("endSession", new EndSessionProcessor(sessions, lines, exits, idle, sessionStore));
         // built-in miners
         r.bind("filesMiner", new FilesMiner(settings.path("passgate.files.root"), Long.parseLong(
                 settings.string("passgate.files.max-bytes")), security.access(), exits,
@@ -251,7 +250,7 @@ public final class DaemonSetup {
                 settings.string("passgate.tcpip.name"), partners.partnerInfoProfile(), security.access(), serviceIdentity,
                 trustedLogon);
         OperatorCommands operator = new OperatorCommands(sessions, pools, security.commands(), template, lines, clock, ivp,
-                connections, partnerChecks);
+                connections, partnerChecks, security.audit());
         r.bind("passGateOperator", operator);
         AdminHttpApi[] adminApi = new AdminHttpApi[1];
         javax.management.ObjectName mbean = new javax.management.ObjectName("dev.passgate:type=Operator,context="

@@ -18,11 +18,16 @@ public class LogonReplyProcessor implements Processor {
     private final Optional<String> advertisedHost;
 
     private final Consumer<String> outcomes;
+    private final Runnable durable;
 
-    /** @param outcomes told SUCCESS for every logon answered here (metrics) */
+    /**
+     * @param outcomes told SUCCESS for every logon answered here (metrics)
+     * @param durable waits until what the logon recorded (audit) is committed: the reply acknowledges it
+     */
     public LogonReplyProcessor(JsonLines lines, Duration handoffTimeout, Optional<String> advertisedHost,
-            Consumer<String> outcomes) {
+            Consumer<String> outcomes, Runnable durable) {
         this.outcomes = outcomes;
+        this.durable = durable;
         this.lines = lines;
         this.handoffTimeout = handoffTimeout;
         this.advertisedHost = advertisedHost;
@@ -38,6 +43,7 @@ public class LogonReplyProcessor implements Processor {
         reply.put("pool", state.lease.pool().id());
         reply.put("expiresIn", handoffTimeout.toSeconds());
         advertisedHost.ifPresent(h -> reply.put("host", h));
+        durable.run();
         state.handedOver = true;
         outcomes.accept("SUCCESS");
         exchange.getMessage().setBody(lines.ok(state.request.id(), reply));

@@ -57,7 +57,7 @@ public final class SecurityRegistry implements AutoCloseable {
         this.groups = new GroupStore(jdbc);
         this.profiles = new ProfileStore(jdbc);
         this.options = new SecurityOptions(jdbc);
-        this.audit = new AuditLog(jdbc, clock);
+        this.audit = new AuditLog(dataSource, clock);
         ProfileCache profileCache = new ProfileCache(profiles, clock, PROFILE_CACHE_MILLIS);
         this.access = new AccessChecker(profileCache);
         this.registryResolver = new RegistryDefinitionResolver(profiles, box, clock, PROFILE_CACHE_MILLIS);

@@ -2,7 +2,6 @@ package dev.passgate.session;
 
 import dev.passgate.exit.LoginExits;
 import dev.passgate.protocol.JsonLines;
-import dev.passgate.security.AuditLog;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -10,9 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logout step: end the session (pool place back, socket closed), audit it and run the
- * logout exit, which releases the user exit block with the combination's last session.
- * A timeout, cancel or replacement tells the client first with its event line.
+ * Logout step. In this order: the session is released (pool place back; only the first of
+ * several concurrent ends goes on), the logout exit runs (releasing the user exit block with
+ * the combination's last session), the LOGOUT record and the removal of the session's row
+ * commit together, and only then is the client told (its event line, or the logout reply)
+ * and the socket closed. A crash before the commit leaves the row, and the next start logs
+ * the session out again; after it, nothing is left to redo.
  */
 public class EndSessionProcessor implements Processor {
 
@@ -21,16 +23,14 @@ public class EndSessionProcessor implements Processor {
             "replaced", "replaced");
 
     private final SessionRegistry sessions;
-    private final AuditLog audit;
     private final JsonLines lines;
     private final LoginExits exits;
     private final IdleTimeouts timeouts;
     private final SessionStore store;
 
-    public EndSessionProcessor(SessionRegistry sessions, AuditLog audit, JsonLines lines, LoginExits exits,
-            IdleTimeouts timeouts, SessionStore store) {
+    public EndSessionProcessor(SessionRegistry sessions, JsonLines lines, LoginExits exits, IdleTimeouts timeouts,
+            SessionStore store) {
         this.sessions = sessions;
-        this.audit = audit;
         this.lines = lines;
         this.exits = exits;
         this.timeouts = timeouts;
@@ -41,15 +41,21 @@ public class EndSessionProcessor implements Processor {
     public void process(Exchange exchange) {
         Session s = exchange.getProperty(SessionKeys.SESSION, Session.class);
         String reason = exchange.getProperty(SessionKeys.REASON, "logout", String.class);
+        if (!sessions.release(s)) {
+            return;
+        }
         String event = EVENTS.get(reason);
-        if (sessions.end(s, event == null ? null : lines.event(event, Map.of()))) {
+        String lastLine = event != null ? lines.event(event, Map.of())
+                : exchange.getProperty(SessionKeys.LAST_LINE, String.class);
+        try {
             LOG.info("Session {} of {} ended: {}", s.id(), s.user(), reason);
-            audit.record("LOGOUT", s.user(), s.address(), reason.toUpperCase(java.util.Locale.ROOT), "session " + s.id());
             if (!"timeout".equals(reason)) {
                 timeouts.stop(s.id()); // a timer that fired completes by itself
             }
-            store.remove(s.id());
             exits.sessionEnded(s.user(), s.address(), reason);
+            store.ended(s.id(), s.user(), s.address(), reason, "session " + s.id());
+        } finally {
+            sessions.close(s, lastLine);
         }
     }
 }

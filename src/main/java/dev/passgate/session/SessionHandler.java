@@ -22,11 +22,14 @@ public final class SessionHandler extends SimpleChannelInboundHandler<String> {
     private final Session session;
     private final ProducerTemplate template;
     private final JsonLines lines;
+    private final Runnable durable;
 
-    public SessionHandler(Session session, ProducerTemplate template, JsonLines lines) {
+    /** @param durable waits until what a request recorded (audit) is committed, before its reply acknowledges it */
+    public SessionHandler(Session session, ProducerTemplate template, JsonLines lines, Runnable durable) {
         this.session = session;
         this.template = template;
         this.lines = lines;
+        this.durable = durable;
     }
 
     @Override
@@ -40,12 +43,13 @@ public final class SessionHandler extends SimpleChannelInboundHandler<String> {
                 e.setProperty(SessionKeys.SESSION, session);
             });
             String reply = done.getMessage().getBody(String.class);
-            if (reply != null) {
-                ctx.writeAndFlush(reply + "\n");
-            }
             String end = done.getProperty(SessionKeys.END, String.class);
-            if (end != null) {
-                logout(end);
+            if (end != null && !session.ended()) {
+                // The logout reply is the session's last line: sent once the logout is committed.
+                logout(template, session, end, reply);
+            } else if (reply != null) {
+                durable.run();
+                ctx.writeAndFlush(reply + "\n");
             }
         });
     }
@@ -71,9 +75,17 @@ public final class SessionHandler extends SimpleChannelInboundHandler<String> {
 
     /** Ends a session through the {@code session-logout} route (audit, logout exit, close). */
     public static void logout(ProducerTemplate template, Session session, String reason) {
+        logout(template, session, reason, null);
+    }
+
+    /** As {@link #logout(ProducerTemplate, Session, String)}, sending the given line last. */
+    public static void logout(ProducerTemplate template, Session session, String reason, String lastLine) {
         template.send(LOGOUT_ENDPOINT, e -> {
             e.setProperty(SessionKeys.SESSION, session);
             e.setProperty(SessionKeys.REASON, reason);
+            if (lastLine != null) {
+                e.setProperty(SessionKeys.LAST_LINE, lastLine);
+            }
         });
     }
 }

@@ -20,6 +20,8 @@ public final class SessionKeys {
     public static final String ACCEPTED = "PassGateAccepted";
     /** For the connect route: the logon that the client ID redeemed. */
     public static final String PENDING = "PassGatePending";
+    /** For the logout route: the line the client gets last, before the close (the logout request's reply). */
+    public static final String LAST_LINE = "PassGateLastLine";
     /** Why a session ends: logout, timeout, cancelled, replaced, disconnected. */
     public static final String REASON = "PassGateReason";
 

@@ -39,16 +39,18 @@ public final class SessionRegistry {
     }
 
     /**
-     * Ends a session: removes it, gives back its pool place and closes its socket after
-     * the optional last line (an event such as {"event":"timeout"}). True only the first time.
+     * First half of ending a session: marks it ended, gives back its pool place and removes
+     * it. True only the first time, so whoever gets true ends it and nobody else does.
      */
-    public boolean end(Session session, String lastLine) {
+    public boolean release(Session session) {
         // Give the pool place back first: once a session is gone from the registry, its place is free.
         boolean first = session.end();
         sessions.remove(session.id(), session);
-        if (!first) {
-            return false;
-        }
+        return first;
+    }
+
+    /** Second half: closes the socket after the optional last line (an event such as {"event":"timeout"}). */
+    public void close(Session session, String lastLine) {
         Channel ch = session.channel();
         if (ch != null && ch.isActive()) {
             if (lastLine != null) {
@@ -57,6 +59,14 @@ public final class SessionRegistry {
                 ch.close();
             }
         }
+    }
+
+    /** Both halves at once, for sessions that end without an audit (tests, a stopping node's leftovers). */
+    public boolean end(Session session, String lastLine) {
+        if (!release(session)) {
+            return false;
+        }
+        close(session, lastLine);
         return true;
     }
 }

@@ -1,30 +1,49 @@
 package dev.passgate.session;
 
+import dev.passgate.security.AuditLog;
 import dev.passgate.store.Jdbc;
 import java.util.List;
+import java.util.Locale;
 
-/** The sessions each node holds, in the database, for recovery after a crash. */
+/**
+ * The sessions each node holds, in the database, for recovery after a crash. A session's
+ * row is committed before the client is told it has a session, and leaves the store in the
+ * same transaction as its LOGOUT audit record: after a kill -9 a session is either fully
+ * ended (exit run, audited, row gone) or still there for the next start to log out.
+ */
 public final class SessionStore {
 
     /** A session row: what a restarting node needs to log it out. */
     public record Row(String id, String user, String address, long startedAt) {
     }
 
+    private static final String DELETE = "DELETE FROM passgate_session WHERE session_id = ?";
+
     private final Jdbc jdbc;
+    private final AuditLog audit;
     private final String node;
 
-    public SessionStore(Jdbc jdbc, String node) {
+    public SessionStore(Jdbc jdbc, AuditLog audit, String node) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.node = node;
     }
 
+    /** Records the session; returns once it is committed. */
     public void add(Session s) {
-        jdbc.update("INSERT INTO passgate_session (session_id, user_id, address, node, started_at) VALUES (?, ?, ?, ?, ?)",
-                s.id(), s.user(), s.address(), node, s.since().toEpochMilli());
+        audit.commits().submit(b -> b.update("INSERT INTO passgate_session (session_id, user_id, address, node, started_at)"
+                + " VALUES (?, ?, ?, ?, ?)", s.id(), s.user(), s.address(), node, s.since().toEpochMilli())).await();
     }
 
-    public void remove(String sessionId) {
-        jdbc.update("DELETE FROM passgate_session WHERE session_id = ?", sessionId);
+    /** Removes the session's row and audits its end, together; returns once both are committed. */
+    public void ended(String sessionId, String user, String address, String reason, String detail) {
+        audit.recordTogether(b -> b.update(DELETE, sessionId), "LOGOUT", user, address,
+                reason.toUpperCase(Locale.ROOT), detail);
+    }
+
+    /** Waits until everything recorded so far (the session's audit records among it) is committed. */
+    public void sync() {
+        audit.sync();
     }
 
     /** Sessions recorded for this node: at start-up, those are what a previous life left. */

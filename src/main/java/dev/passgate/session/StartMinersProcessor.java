@@ -80,7 +80,7 @@ public class StartMinersProcessor implements Processor {
         sessions.add(session, channel);
         connections.identify(channel, "session", session.environment());
         exits.sessionStarted(session.user(), session.address());
-        channel.pipeline().addLast("session", new SessionHandler(session, template, lines));
+        channel.pipeline().addLast("session", new SessionHandler(session, template, lines, store::sync));
         exchange.setProperty(SessionKeys.SESSION, session);
     }
 }

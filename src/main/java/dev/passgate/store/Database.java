@@ -1,6 +1,12 @@
 package dev.passgate.store;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -23,13 +29,57 @@ public final class Database implements AutoCloseable {
         this.url = url;
     }
 
-    /** The embedded default: an H2 file database {@code passgate} in the data folder. */
+    /**
+     * The embedded default: an H2 file database {@code passgate} in the data folder, inside
+     * this process only. QUERY_CACHE_SIZE: a logon runs some twenty distinct statements and
+     * H2's default cache of 8 would parse most of them again every time. WRITE_DELAY=0: a
+     * commit is in the file (the OS's, so it survives kill -9) before it returns; group
+     * commit keeps that cheap. DB_CLOSE_ON_EXIT=FALSE: PassGate closes the store itself after
+     * its last session is logged out, instead of racing H2's shutdown hook. FILE_LOCK=FS: an
+     * OS lock that a crash releases, so a second process can never open it beside us.
+     */
     public static String defaultUrl(Path dataDir) {
-        // QUERY_CACHE_SIZE: a logon runs some twenty distinct statements; H2's default cache of 8
-        // would parse most of them again every time. AUTO_SERVER: "passgate admin" can work on
-        // the database while "serve" has it open (H2 then serves it to local processes only).
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("passgate")
-                + ";QUERY_CACHE_SIZE=128;AUTO_SERVER=TRUE";
+                + ";QUERY_CACHE_SIZE=128;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS";
+    }
+
+    /**
+     * Opens the configured store: the given URL, or the embedded default in the data folder
+     * (folder and files owner-only, the password this installation generated unless one is
+     * configured).
+     */
+    public static Database open(Optional<String> url, String user, Optional<String> password, Path dataDir,
+            int maxConnections) {
+        if (url.isPresent()) {
+            return open(url.get(), user, password.orElse(""), maxConnections);
+        }
+        EmbeddedStore.secureFolder(dataDir);
+        String embedded = defaultUrl(dataDir);
+        String secret = password.orElseGet(() -> new String(EmbeddedStore.password(dataDir)));
+        Database db;
+        try {
+            db = open(embedded, user, secret, maxConnections);
+        } catch (StoreOpenException e) {
+            if (!e.wrongPassword() || password.isPresent()) {
+                throw e;
+            }
+            adoptLegacy(embedded, user, secret);
+            db = open(embedded, user, secret, maxConnections);
+        }
+        EmbeddedStore.secureFiles(dataDir);
+        return db;
+    }
+
+    /** A store made before generated credentials had the well-known password: give it this installation's. */
+    private static void adoptLegacy(String url, String user, String secret) {
+        try (Connection c = DriverManager.getConnection(url, user, EmbeddedStore.LEGACY_PASSWORD);
+                PreparedStatement ps = c.prepareStatement("ALTER USER " + EmbeddedStore.USER + " SET PASSWORD ?")) {
+            ps.setString(1, secret);
+            ps.execute();
+            LOG.info("The store's well-known password was replaced by this installation's generated one");
+        } catch (SQLException e) {
+            throw StoreOpenException.of(url, e);
+        }
     }
 
     /**
@@ -42,8 +92,22 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("passgate.store.url: only H2 databases (jdbc:h2:...) are supported by this"
                     + " version");
         }
+        String upper = url.toUpperCase(Locale.ROOT);
+        if (upper.contains("AUTO_SERVER=TRUE") || upper.startsWith("JDBC:H2:TCP:") || upper.startsWith("JDBC:H2:SSL:")) {
+            throw new IllegalArgumentException("passgate.store.url: the embedded store must not be served over the network"
+                    + " (no AUTO_SERVER, tcp: or ssl: URLs); other processes reach it through the running daemon");
+        }
+        if (!upper.startsWith("JDBC:H2:MEM:")) {
+            url = withDurability(url, upper);
+        }
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password == null ? "" : password);
         pool.setMaxConnections(maxConnections);
+        try (Connection probe = pool.getConnection()) {
+            // fails here, with a clear message, when the file is locked or the password is wrong
+        } catch (SQLException e) {
+            pool.dispose();
+            throw StoreOpenException.of(url, e);
+        }
         try {
             var result = Flyway.configure()
                     .dataSource(pool)
@@ -59,6 +123,18 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool, url);
+    }
+
+    /** Every acknowledged commit must be in the file: a configured H2 URL gets the settings it lacks. */
+    private static String withDurability(String url, String upper) {
+        StringBuilder sb = new StringBuilder(url);
+        if (!upper.contains("WRITE_DELAY=")) {
+            sb.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains("DB_CLOSE_ON_EXIT=")) {
+            sb.append(";DB_CLOSE_ON_EXIT=FALSE");
+        }
+        return sb.toString();
     }
 
     public DataSource dataSource() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.security.SecurityEnvironment;
-import dev.passgate.store.Database;
 import dev.passgate.support.RunningPassGate;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,7 +32,7 @@ class PartnerDomainTest {
             // PG03 starts after the domain changed: it is in the cluster, but names another domain.
             nodes.a.admin("RALTER SERVAUTH EZBDOMAIN APPLDATA('OTHERDOM')");
             Map<String, String> settings = new HashMap<>(TwoNodes.node("PG03"));
-            settings.put("passgate.store.url", Database.defaultUrl(dataA));
+            settings.putAll(TwoNodes.sharedStore(dataA));
             try (RunningPassGate c = new RunningPassGate(dataC, settings);
                     PartnerServerSocket listener = TwoNodes.partners(nodes.a).serverSocket(null)) {
                 listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));

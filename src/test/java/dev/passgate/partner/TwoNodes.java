@@ -3,6 +3,7 @@ package dev.passgate.partner;
 import dev.passgate.security.SecurityEnvironment;
 import dev.passgate.security.VerifyRequest;
 import dev.passgate.store.Database;
+import dev.passgate.store.EmbeddedStore;
 import dev.passgate.support.RunningPassGate;
 import dev.passgate.support.TestRegistry;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ final class TwoNodes implements AutoCloseable {
         forA.putAll(settingsA);
         a = new RunningPassGate(dataA, forA);
         Map<String, String> forB = new HashMap<>(node("PG02"));
-        forB.put("passgate.store.url", Database.defaultUrl(dataA));
+        forB.putAll(sharedStore(dataA));
         b = new RunningPassGate(dataB, forB);
         // The daemons ask as the service user, which exists once a node has started.
         a.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED", "ADDUSER SERVER PASSWORD(Secret1) NOEXPIRED",
@@ -41,6 +42,12 @@ final class TwoNodes implements AutoCloseable {
                 "PERMIT EZB.IOCTL.*.TCPIP.PARTNERINFO CLASS(SERVAUTH) ID(SERVER) ACCESS(READ)",
                 "PERMIT EZB.IOCTL.*.TCPIP.PARTNERINFO CLASS(SERVAUTH) ID(PASSGATE) ACCESS(READ)");
         b.admin("SETROPTS RACLIST(SERVAUTH) REFRESH");
+    }
+
+    /** Settings for a node that uses the embedded store of another node's data folder (one JVM shares it). */
+    static Map<String, String> sharedStore(Path dataOfFirstNode) {
+        return Map.of("passgate.store.url", Database.defaultUrl(dataOfFirstNode), "passgate.store.password",
+                new String(EmbeddedStore.password(dataOfFirstNode)));
     }
 
     static Map<String, String> node(String name) {

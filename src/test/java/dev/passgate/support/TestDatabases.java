@@ -10,6 +10,6 @@ public final class TestDatabases {
     }
 
     public static Database open(Path folder) {
-        return Database.open(Database.defaultUrl(folder), "sa", "sa", 8); // the product defaults
+        return Database.open(java.util.Optional.empty(), "sa", java.util.Optional.empty(), folder, 8); // as serve opens it
     }
 }

@@ -68,6 +68,14 @@ public final class RacfCommandProcessor {
 
     /** Runs one command for an actor (who issued it, for the audit trail). Never throws for a bad command. */
     public CommandResult execute(String commandText, String actor) {
+        try {
+            return executeAudited(commandText, actor);
+        } finally {
+            audit.sync(); // the result acknowledges the command: its records are committed first
+        }
+    }
+
+    private CommandResult executeAudited(String commandText, String actor) {
         List<Operand> operands;
         try {
             operands = RacfParser.parse(commandText);
@@ -80,10 +88,13 @@ public final class RacfCommandProcessor {
         verb = ALIASES.getOrDefault(verb, verb);
         try {
             String v = verb;
-            List<String> out = jdbc.inTransaction(tx -> run(v, operands, new Stores(tx)));
+            // The change and its audit record commit together: no command without its record, nor the reverse.
+            List<String> out = jdbc.inTransaction(tx -> {
+                List<String> lines = run(v, operands, new Stores(tx));
+                audit.recordIn(tx, "COMMAND", null, actor, "RC0", masked);
+                return lines;
+            });
             onChange.run(); // profiles and keys held in memory are read again
-
-            audit.record("COMMAND", null, actor, "RC0", masked);
             return new CommandResult(0, out);
         } catch (RacfCommandException e) {
             audit.record("COMMAND", null, actor, "RC" + e.returnCode(), masked + " -- " + e.getMessage());

@@ -1,0 +1,225 @@
+package dev.passgate.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: writes from many threads are committed together, one transaction per batch,
+ * by one writer thread; a caller that must not acknowledge anything before its write is in
+ * the store waits for its {@link Ticket}. While one batch commits the next one gathers, so
+ * under load a commit (the expensive part: it reaches the file) serves many callers, and
+ * alone a caller waits about one commit.
+ *
+ * <p>A write that fails is retried in a transaction of its own, so one bad write never
+ * takes its batch-mates down with it; its ticket then reports the failure.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+    /** One change, run inside the batch's transaction. */
+    @FunctionalInterface
+    public interface Write {
+        void apply(Batch batch) throws SQLException;
+    }
+
+    /** What a write sees: statements prepared once per batch. */
+    public interface Batch {
+        /** Runs one statement with its arguments; returns the update count. */
+        int update(String sql, Object... args) throws SQLException;
+    }
+
+    /** A submitted write; {@link #await} returns once it is committed. */
+    public static final class Ticket {
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        /**
+         * Waits until the write is committed.
+         *
+         * @throws Jdbc.StoreException when it failed, or was not committed within the timeout
+         */
+        public void await() {
+            try {
+                done.get(AWAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (TimeoutException e) {
+                throw new Jdbc.StoreException(new SQLException("not committed within " + AWAIT_SECONDS + " s", "HYT00"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Jdbc.StoreException(new SQLException("interrupted while waiting for the commit", "HY008"));
+            }
+        }
+
+        public boolean isDone() {
+            return done.isDone();
+        }
+    }
+
+    private record Pending(Write write, Ticket ticket, long seq) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int BATCH_MAX = 1_000;
+    private static final long AWAIT_SECONDS = 30;
+
+    private final DataSource dataSource;
+    private final Object progress = new Object();
+    private long submitted; // guarded by progress
+    private long committed; // guarded by progress: every write up to this one is committed or has failed
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public GroupCommit(DataSource dataSource, String name) {
+        this.dataSource = dataSource;
+        this.writer = new Thread(this::writeLoop, name);
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** Queues a write for the next batch; the caller may go on, or {@link Ticket#await} its commit. */
+    public Ticket submit(Write write) {
+        Pending p;
+        synchronized (progress) {
+            // numbered and queued under one lock, so the queue's order is the numbers' order
+            p = new Pending(write, new Ticket(), ++submitted);
+            if (!closed) {
+                queue.add(p);
+                return p.ticket();
+            }
+        }
+        commit(List.of(p)); // after close the caller writes for itself: nothing is dropped
+        done(p.seq());
+        return p.ticket();
+    }
+
+    /** Waits until every write submitted before this call is committed (or has failed); at once when none is pending. */
+    public void sync() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
+        synchronized (progress) {
+            long target = submitted;
+            while (committed < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || (!writer.isAlive() && !closed)) {
+                    throw new Jdbc.StoreException(new SQLException("not committed within " + AWAIT_SECONDS + " s",
+                            "HYT00"));
+                }
+                try {
+                    progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Jdbc.StoreException(new SQLException("interrupted while waiting for the commit", "HY008"));
+                }
+            }
+        }
+    }
+
+    /** Commits what is queued, then stops the writer; later writes commit on their caller's thread. */
+    @Override
+    public void close() {
+        synchronized (progress) {
+            closed = true;
+        }
+        writer.interrupt();
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Pending> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        if (!rest.isEmpty()) {
+            commit(rest);
+            done(rest.get(rest.size() - 1).seq());
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(BATCH_MAX);
+        while (!closed || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                if (queue.isEmpty()) {
+                    return;
+                }
+            }
+            queue.drainTo(batch, BATCH_MAX - batch.size());
+            commit(batch);
+            done(batch.get(batch.size() - 1).seq());
+            batch.clear();
+        }
+    }
+
+    private void done(long seq) {
+        synchronized (progress) {
+            committed = Math.max(committed, seq);
+            progress.notifyAll();
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            run(batch);
+            batch.forEach(p -> p.ticket().done.complete(null));
+        } catch (SQLException | RuntimeException e) {
+            if (batch.size() == 1) {
+                RuntimeException failure = e instanceof RuntimeException r ? r : new Jdbc.StoreException((SQLException) e);
+                LOG.error("A write to the store failed: {}", failure.getMessage());
+                batch.get(0).ticket().done.completeExceptionally(failure);
+                return;
+            }
+            for (Pending p : batch) {
+                commit(List.of(p)); // one by one: only the bad write fails
+            }
+        }
+    }
+
+    private void run(List<Pending> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Map<String, PreparedStatement> statements = new HashMap<>();
+            try {
+                Batch b = (sql, args) -> {
+                    PreparedStatement ps = statements.get(sql);
+                    if (ps == null) {
+                        ps = c.prepareStatement(sql);
+                        statements.put(sql, ps);
+                    }
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    return ps.executeUpdate();
+                };
+                for (Pending p : batch) {
+                    p.write().apply(b);
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                for (PreparedStatement ps : statements.values()) {
+                    ps.close();
+                }
+                c.setAutoCommit(true);
+            }
+        }
+    }
+}
