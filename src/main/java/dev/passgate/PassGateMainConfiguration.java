@@ -41,7 +41,8 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
         PassGate.addDefaults(context.getPropertiesComponent());
         Path integratorRoutes = new PassGateSettings(context.getPropertiesComponent()::resolveProperty).routesDir();
         PassGate passGate = PassGate.install(context, ExitRoutes.claimedBy(integratorRoutes));
-        new SecurityBootstrap(passGate.security()).ensureAdministrator(console);
+        new SecurityBootstrap(passGate.security()).ensureAdministrator(
+                passGate.settings().dataDir().resolve(SecurityBootstrap.ADMIN_PASSWORD_FILE), console);
         Path routesDir = passGate.settings().routesDir();
         loadIntegratorRoutes(context, routesDir);
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {

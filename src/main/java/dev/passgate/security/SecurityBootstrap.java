@@ -2,6 +2,7 @@ package dev.passgate.security;
 
 import dev.passgate.passticket.PassTicketKey;
 import dev.passgate.security.racf.CommandResult;
+import dev.passgate.store.EmbeddedStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,6 +33,8 @@ public final class SecurityBootstrap {
 
     public static final String SERVICE_USER = "PASSGATE";
     public static final String ADMIN_USER = "PGADMIN";
+    /** Where serve leaves the administrator's one-time password, in the data folder. */
+    public static final String ADMIN_PASSWORD_FILE = "pgadmin.password";
     private static final String ACTOR = "BOOTSTRAP";
     private static final Logger LOG = LoggerFactory.getLogger(SecurityBootstrap.class);
 
@@ -66,15 +69,23 @@ public final class SecurityBootstrap {
     }
 
     /**
-     * Creates an administrator when no SPECIAL user exists and shows its password once on
-     * the console given (never in a log). The password is expired: it must be changed at
-     * first logon.
+     * Creates an administrator when no SPECIAL user exists and writes its password into an
+     * owner-only file, whose path (never the password: a console is often a log file under
+     * systemd or nohup) goes to the console given. The password is expired: it must be
+     * changed at first logon, after which the file may be deleted.
      */
-    public Optional<String> ensureAdministrator(PrintWriter console) {
+    public Optional<String> ensureAdministrator(Path passwordFile, PrintWriter console) {
         if (registry.users().all().stream().anyMatch(UserRecord::special)) {
             return Optional.empty();
         }
         String password = randomPassword();
+        try {
+            Files.createDirectories(passwordFile.toAbsolutePath().getParent());
+            Files.deleteIfExists(passwordFile); // from an earlier administrator: it no longer works
+            EmbeddedStore.writeOwnerOnly(passwordFile, password + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the administrator's one-time password to " + passwordFile, e);
+        }
         if (registry.users().exists(ADMIN_USER)) {
             // The account is there but lost SPECIAL: make it the administrator again, with a new password.
             run("ALTUSER " + ADMIN_USER + " SPECIAL PASSWORD(" + password + ") RESUME", new ArrayList<>());
@@ -82,8 +93,9 @@ public final class SecurityBootstrap {
             run("ADDUSER " + ADMIN_USER + " NAME('PassGate administrator') SPECIAL PASSWORD(" + password + ")",
                     new ArrayList<>());
         }
-        console.println("PassGate created administrator " + ADMIN_USER + " with the one-time password " + password);
-        console.println("  It is shown only now and must be changed at the first logon.");
+        console.println("PassGate created administrator " + ADMIN_USER + "; its one-time password is in " + passwordFile
+                + " (owner-only)");
+        console.println("  It must be changed at the first logon; then delete the file.");
         return Optional.of(ADMIN_USER);
     }
 

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,14 +53,18 @@ class SecurityBootstrapTest {
     }
 
     @Test
-    void theAdministratorIsCreatedOnceWithAPasswordShownOnlyOnTheConsole() {
+    void theAdministratorIsCreatedOnceWithAPasswordInAnOwnerOnlyFileNotOnTheConsole() throws Exception {
         try (TestRegistry t = new TestRegistry(folder)) {
             SecurityBootstrap bootstrap = new SecurityBootstrap(t.registry);
             StringWriter console = new StringWriter();
-            assertTrue(bootstrap.ensureAdministrator(new PrintWriter(console, true)).isPresent());
-            Matcher m = Pattern.compile("one-time password (\\S+)").matcher(console.toString());
-            assertTrue(m.find(), console.toString());
-            String password = m.group(1);
+            Path file = folder.resolve(SecurityBootstrap.ADMIN_PASSWORD_FILE);
+            assertTrue(bootstrap.ensureAdministrator(file, new PrintWriter(console, true)).isPresent());
+            assertTrue(console.toString().contains(file.toString()), console.toString());
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file)));
+            String password = Files.readString(file).trim();
+            assertEquals(8, password.length());
+            assertFalse(console.toString().contains(password), "the password itself must not reach the console");
 
             VerifyResult first = t.registry.verifier().verify(VerifyRequest.password(SecurityBootstrap.ADMIN_USER,
                     password.toCharArray()));
@@ -70,7 +72,7 @@ class SecurityBootstrapTest {
             assertTrue(t.registry.audit().query(null, null, 100).stream().noneMatch(e -> e.line().contains(password)));
 
             StringWriter again = new StringWriter();
-            assertTrue(bootstrap.ensureAdministrator(new PrintWriter(again, true)).isEmpty());
+            assertTrue(bootstrap.ensureAdministrator(file, new PrintWriter(again, true)).isEmpty());
             assertEquals("", again.toString());
         }
     }
