@@ -1,22 +1,29 @@
 package dev.passgate.daemon;
 
 import dev.passgate.server.HandoffListener;
-import dev.passgate.server.Handshake;
+import dev.passgate.server.PendingHandoffs;
 import dev.passgate.server.PortAllocator;
 import dev.passgate.server.TlsSettings;
-import java.util.Optional;
-import java.util.concurrent.Executor;
 import dev.passgate.session.ClientIdRegistry;
+import dev.passgate.session.ConnectHandshake;
 import dev.passgate.session.PendingSession;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * Step: bind the client's server port (client's port, range, or 0), park the logon under
- * a new single-use client ID, and arrange that a handoff that times out gives everything back.
+ * Step: within the user's and the address's cap on pending handoffs, bind the client's
+ * server port (client's port, range, or 0) and park the logon under a new single-use
+ * client ID that only that port's listener redeems.
+ *
+ * <p>From the bind on, the handoff's end gives everything back, however it ends (the
+ * client in, timeout, abandoned logon, a refusal that spends the ID, the daemon stopping):
+ * the client ID, the cap's place, the port, and, unless a session took it over, the pool
+ * place. A refusal before the bind leaves the pool place to the error step.
  */
 public class BindPortProcessor implements Processor {
 
@@ -26,14 +33,15 @@ public class BindPortProcessor implements Processor {
     private final PortAllocator allocator;
     private final Duration handoffTimeout;
     private final int maxLineBytes;
-    private final Handshake handshake;
+    private final ConnectHandshake handshake;
     private final ClientIdRegistry<PendingSession> clientIds;
     private final Optional<TlsSettings> tls;
     private final Executor handshakes;
+    private final PendingHandoffs pending;
 
     public BindPortProcessor(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress, PortAllocator allocator,
-            Duration handoffTimeout, int maxLineBytes, Handshake handshake, ClientIdRegistry<PendingSession> clientIds,
-            Optional<TlsSettings> tls, Executor handshakes) {
+            Duration handoffTimeout, int maxLineBytes, ConnectHandshake handshake, ClientIdRegistry<PendingSession> clientIds,
+            Optional<TlsSettings> tls, Executor handshakes, PendingHandoffs pending) {
         this.tls = tls;
         this.handshakes = handshakes;
         this.boss = boss;
@@ -44,20 +52,42 @@ public class BindPortProcessor implements Processor {
         this.maxLineBytes = maxLineBytes;
         this.handshake = handshake;
         this.clientIds = clientIds;
+        this.pending = pending;
     }
 
     @Override
     public void process(Exchange exchange) {
         LogonState state = LogonState.of(exchange);
         int requested = state.request.integer("port").orElse(0);
-        state.listener = HandoffListener.open(boss, workers, bindAddress, allocator, requested, handoffTimeout,
-                maxLineBytes, handshake, tls, handshakes);
-        PendingSession pending = new PendingSession(state.sessionEnvironment, state.lease, state.address,
-                state.listener.port());
-        state.clientId = clientIds.issue(pending, state.address, handoffTimeout.toMillis());
-        state.listener.connected().whenComplete((channel, failure) -> {
-            if (failure != null && clientIds.withdraw(pending)) {
-                pending.lease().close(); // nobody came: give the pool place back
+        PendingHandoffs.Claim claim = pending.claim(state.sessionEnvironment.user(), state.address);
+        ClientIdRegistry.Handoff handoff = new ClientIdRegistry.Handoff();
+        HandoffListener listener;
+        try {
+            listener = HandoffListener.open(boss, workers, bindAddress, allocator, requested, handoffTimeout,
+                    maxLineBytes, handshake.on(handoff), tls, handshakes);
+        } catch (RuntimeException e) {
+            claim.close();
+            throw e;
+        }
+        state.listener = listener;
+        PendingSession session = new PendingSession(state.sessionEnvironment, state.lease, state.address,
+                listener.port());
+        try {
+            state.clientId = clientIds.issue(handoff, session, state.address, handoffTimeout.toMillis());
+        } catch (RuntimeException e) {
+            listener.close();
+            claim.close();
+            throw e;
+        }
+        claim.endsWith(listener);
+        // Registered after the ID exists, so an end that came first still withdraws it (whenComplete runs at once).
+        listener.connected().whenComplete((channel, failure) -> {
+            clientIds.withdraw(handoff);
+            claim.close();
+            if (failure != null) {
+                // Nobody came, or the one who did was turned away after redeeming: the place goes back.
+                // Where a session had been started on it, ending that session releases it too (harmlessly).
+                session.lease().close();
             }
         });
     }

@@ -7,6 +7,7 @@ import dev.passgate.pool.ThreadPoolSelector;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.security.PassTicketEnvironments;
 import dev.passgate.security.SecurityRegistry;
+import dev.passgate.server.PendingHandoffs;
 import dev.passgate.server.PortAllocator;
 import dev.passgate.server.PortRange;
 import dev.passgate.server.TlsSettings;
@@ -165,6 +166,8 @@ public final class DaemonSetup {
                 settings.flag("passgate.server.deny-client-port"));
         ClientIdRegistry<PendingSession> clientIds = new ClientIdRegistry<>(clock,
                 settings.flag("passgate.server.bind-client-ip"));
+        PendingHandoffs pendingHandoffs = new PendingHandoffs(settings.integer("passgate.server.max-pending-per-user"),
+                settings.integer("passgate.server.max-pending-per-address"));
         SessionRegistry sessions = new SessionRegistry();
         EventLoopGroup boss = new NioEventLoopGroup(1);
         EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -216,7 +219,8 @@ public final class DaemonSetup {
                 security.verifier(), applid);
         r.bind("createClientServer", new CreateClientServerProcessor(setup, environments));
         r.bind("bindPort", new BindPortProcessor(boss, workers, InetAddress.getByName(settings.string("passgate.daemon.host")),
-                allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls, handshakes));
+                allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls, handshakes,
+                pendingHandoffs));
         r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host"),
                 metrics::logon, security.audit()::sync));
         r.bind("logonError", new ClientErrorProcessor(lines, settings.integer("passgate.logon.max-attempts-per-connection"),
@@ -279,6 +283,7 @@ public final class DaemonSetup {
                     jmx.unregisterMBean(mbean);
                 }
                 sessions.all().forEach(s -> sessions.end(s, null));
+                pendingHandoffs.close();
                 boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                 workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
                 pools.close();

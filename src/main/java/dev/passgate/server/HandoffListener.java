@@ -39,16 +39,22 @@ import java.util.concurrent.TimeoutException;
  * runs out the listener and any half-open connections are closed.
  *
  * <p>Nothing leaks on any path: the listener, the refused connections and the timer are
- * all closed by {@link #close()}, by the accept, or by the timeout, whichever comes first.
+ * all closed by {@link #close()}, by the accept, by a refusal that ends the handoff, by the
+ * timeout, or by the listening socket closing under it (the event loops stopping),
+ * whichever comes first; exactly one of them decides how {@link #connected()} completes.
  */
 public final class HandoffListener implements AutoCloseable {
 
     private static final String HANDSHAKE = "handshake";
 
     private final ChannelGroup waiting = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    /** Who won: the accepted client, or why nobody did. Decided first, told once the port is free. */
+    private final CompletableFuture<Channel> decided = new CompletableFuture<>();
     private final CompletableFuture<Channel> connected = new CompletableFuture<>();
-    // Set once, right after the bind, before any client can have sent a line.
+    // Set once, right after the bind; a line that arrives before is answered by a handshake
+    // that knows no client ID for this listener yet.
     private volatile Channel server;
+    private volatile int port;
     private volatile ScheduledFuture<?> timer;
     private final PortAllocator allocator;
 
@@ -97,18 +103,25 @@ public final class HandoffListener implements AutoCloseable {
             }
             return bound.channel();
         });
+        listener.port = ((InetSocketAddress) listener.server.localAddress()).getPort();
         listener.timer = listener.server.eventLoop().schedule(
                 () -> listener.finish(new TimeoutException("no client connected within " + timeout.toSeconds() + " s")),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // A listening socket closed by anything else (its event loop shutting down) ends the handoff too.
+        listener.server.closeFuture().addListener(f -> listener.finish(new IllegalStateException("listener closed")));
         return listener;
     }
 
     /** The port the client must connect to. */
     public int port() {
-        return ((InetSocketAddress) server.localAddress()).getPort();
+        return port;
     }
 
-    /** Completes with the accepted client's channel, or exceptionally with a TimeoutException. */
+    /**
+     * Completes, after the port is free again, with the accepted client's channel, or
+     * exceptionally: TimeoutException when nobody came, IllegalStateException when the
+     * handoff was abandoned or ended by a refusal.
+     */
     public CompletableFuture<Channel> connected() {
         return connected;
     }
@@ -124,23 +137,30 @@ public final class HandoffListener implements AutoCloseable {
     }
 
     private void finish(Throwable failure) {
+        if (!decided.completeExceptionally(failure)) {
+            return;
+        }
+        stopListening();
+        waiting.close();
+        connected.completeExceptionally(failure);
+    }
+
+    private void stopListening() {
         ScheduledFuture<?> t = timer;
         if (t != null) {
             t.cancel(false);
         }
         closeServer();
-        if (connected.completeExceptionally(failure)) {
-            waiting.close();
-        }
     }
 
     /** Closes the listening socket; outside the event loop, waits so the port is free on return. */
     private void closeServer() {
-        int port = port();
+        int port = this.port;
         var closing = server.close();
         closing.addListener(f -> allocator.release(port));
         if (!server.eventLoop().inEventLoop()) {
             closing.awaitUninterruptibly();
+            allocator.release(port); // now, not when the listener above gets its turn on the event loop
         }
     }
 
@@ -156,7 +176,7 @@ public final class HandoffListener implements AutoCloseable {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, String line) {
-            if (connected.isDone()) {
+            if (decided.isDone()) {
                 ctx.close();
                 return;
             }
@@ -175,23 +195,27 @@ public final class HandoffListener implements AutoCloseable {
         }
 
         private void apply(ChannelHandlerContext ctx, Channel client, Handshake.Result result) {
+            // Each reply goes out only after the handoff has settled, so a client that has read it
+            // finds the port, its pool place and its pending-logon place already given back.
             if (!result.accepted()) {
+                waiting.remove(client); // closed by its own reply's listener, not before the reply is out
+                if (result.ends()) {
+                    finish(new IllegalStateException("the handoff ended with a refused client"));
+                }
                 client.writeAndFlush(result.reply() + "\n").addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            if (!decided.complete(client)) {
+                client.close(); // the timeout or an abandon won the race
                 return;
             }
             waiting.remove(client);
             ctx.pipeline().remove(HANDSHAKE);
+            stopListening();
+            waiting.close(); // others still in their handshake have lost
+            connected.complete(client);
             client.writeAndFlush(result.reply() + "\n");
             client.config().setAutoRead(true);
-            ScheduledFuture<?> t = timer;
-            if (t != null) {
-                t.cancel(false);
-            }
-            closeServer();
-            if (!connected.complete(client)) {
-                client.close(); // the timeout won the race
-            }
-            waiting.close(); // others still in their handshake have lost
         }
 
         @Override

@@ -7,14 +7,23 @@ package dev.passgate.server;
 @FunctionalInterface
 public interface Handshake {
 
-    /** The answer to a first line: the reply to send, and whether the client is in. */
-    record Result(boolean accepted, String reply) {
+    /**
+     * The answer to a first line: the reply to send, whether the client is in, and, for a
+     * refusal, whether the handoff is over (the one client it waited for has been turned away).
+     */
+    record Result(boolean accepted, boolean ends, String reply) {
         public static Result accept(String reply) {
-            return new Result(true, reply);
+            return new Result(true, true, reply);
         }
 
+        /** Refuses this connection; the listener goes on waiting for the right client. */
         public static Result refuse(String reply) {
-            return new Result(false, reply);
+            return new Result(false, false, reply);
+        }
+
+        /** Refuses this connection and ends the handoff: nobody else can be the right client now. */
+        public static Result refuseAndEnd(String reply) {
+            return new Result(false, true, reply);
         }
     }
 

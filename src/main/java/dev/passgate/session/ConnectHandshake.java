@@ -7,10 +7,16 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.netty.NettyConstants;
 
-/** The handoff listener's first-line check, delegated to the {@code session-connect} route. */
-public final class ConnectHandshake implements Handshake {
+/**
+ * The handoff listener's first-line check, delegated to the {@code session-connect} route.
+ * Each listener gets its own ({@link #on}), so the route redeems client IDs only on the
+ * handoff that listener was bound for.
+ */
+public final class ConnectHandshake {
 
     public static final String ENDPOINT = "direct:session-connect";
+    /** Exchange property for the connect route: the {@link ClientIdRegistry.Handoff} the connection came in on. */
+    public static final String HANDOFF = "PassGateHandoff";
 
     private final ProducerTemplate template;
 
@@ -18,15 +24,25 @@ public final class ConnectHandshake implements Handshake {
         this.template = template;
     }
 
-    @Override
-    public Result check(String firstLine, Channel channel) {
+    /** The handshake for the listener of one handoff. */
+    public Handshake on(ClientIdRegistry.Handoff handoff) {
+        return (firstLine, channel) -> check(firstLine, channel, handoff);
+    }
+
+    private Handshake.Result check(String firstLine, Channel channel, ClientIdRegistry.Handoff handoff) {
         Exchange done = template.request(ENDPOINT, e -> {
             e.getMessage().setBody(firstLine);
             e.getMessage().setHeader(NettyConstants.NETTY_REMOTE_ADDRESS, (InetSocketAddress) channel.remoteAddress());
             e.setProperty(SessionKeys.CHANNEL, channel);
+            e.setProperty(HANDOFF, handoff);
         });
         String reply = done.getMessage().getBody(String.class);
-        return Boolean.TRUE.equals(done.getProperty(SessionKeys.ACCEPTED, Boolean.class)) ? Result.accept(reply)
-                : Result.refuse(reply);
+        if (Boolean.TRUE.equals(done.getProperty(SessionKeys.ACCEPTED, Boolean.class))) {
+            return Handshake.Result.accept(reply);
+        }
+        // Refused after its client ID was redeemed (a later step said no): the ID is spent,
+        // so nobody can connect here any more and the handoff gives everything back now.
+        return done.getProperty(SessionKeys.PENDING) != null ? Handshake.Result.refuseAndEnd(reply)
+                : Handshake.Result.refuse(reply);
     }
 }

@@ -3,6 +3,7 @@ package dev.passgate.session;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.protocol.Request;
+import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -10,7 +11,10 @@ import org.apache.camel.component.netty.NettyConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Connect step: redeem the single-use client ID from the address that logged on. */
+/**
+ * Connect step: redeem the single-use client ID on the handoff whose listener the client
+ * reached, from the address that logged on. An ID issued for another handoff is wrong here.
+ */
 public class ValidateClientIdProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidateClientIdProcessor.class);
@@ -27,12 +31,19 @@ public class ValidateClientIdProcessor implements Processor {
         InetSocketAddress remote = exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS,
                 InetSocketAddress.class);
         String address = remote.getAddress().getHostAddress();
-        ClientIdRegistry.Redemption<PendingSession> redeemed = clientIds.redeem(r.requiredText("clientId"), address);
+        ClientIdRegistry.Handoff handoff = exchange.getProperty(ConnectHandshake.HANDOFF, ClientIdRegistry.Handoff.class);
+        ClientIdRegistry.Redemption<PendingSession> redeemed = clientIds.redeem(handoff, r.requiredText("clientId"),
+                address);
         if (!redeemed.accepted()) {
             // The reason is for the operator; the client learns only that the ID is not valid.
-            LOG.info("Client ID refused from {}: {}", address, redeemed.refusal());
+            LOG.info("Client ID refused from {} on port {}: {}", address, localPort(exchange), redeemed.refusal());
             throw new ProtocolException(ErrorCode.INVALID_CLIENT_ID);
         }
         exchange.setProperty(SessionKeys.PENDING, redeemed.value());
+    }
+
+    private static Object localPort(Exchange exchange) {
+        Channel ch = exchange.getProperty(SessionKeys.CHANNEL, Channel.class);
+        return ch != null && ch.localAddress() instanceof InetSocketAddress a ? a.getPort() : "?";
     }
 }

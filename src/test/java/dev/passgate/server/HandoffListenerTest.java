@@ -33,13 +33,20 @@ class HandoffListenerTest {
     private static EventLoopGroup boss;
     private static EventLoopGroup workers;
 
-    /** Accepts {"op":"connect","clientId":"good"} from 127.0.0.1 only. */
+    private static final String REFUSED = "{\"ok\":false,\"error\":{\"code\":\"INVALID_CLIENT_ID\",\"message\":\"no\"}}";
+
+    /**
+     * Accepts {"op":"connect","clientId":"good"} from 127.0.0.1 only; "spent" plays a client
+     * whose ID was used up by a refused connect (the handoff is over).
+     */
     private static final Handshake HANDSHAKE = (line, channel) -> {
         InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
         boolean good = line.equals("{\"op\":\"connect\",\"clientId\":\"good\"}");
         boolean home = remote.getAddress().getHostAddress().equals("127.0.0.1");
-        return good && home ? Handshake.Result.accept("{\"ok\":true}")
-                : Handshake.Result.refuse("{\"ok\":false,\"error\":{\"code\":\"INVALID_CLIENT_ID\",\"message\":\"no\"}}");
+        if (line.equals("{\"op\":\"connect\",\"clientId\":\"spent\"}")) {
+            return Handshake.Result.refuseAndEnd(REFUSED);
+        }
+        return good && home ? Handshake.Result.accept("{\"ok\":true}") : Handshake.Result.refuse(REFUSED);
     };
 
     @BeforeAll
@@ -55,6 +62,10 @@ class HandoffListenerTest {
     }
 
     private static HandoffListener open(Duration timeout) {
+        return open(boss, workers, timeout);
+    }
+
+    private static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, Duration timeout) {
         return HandoffListener.open(boss, workers, LOOPBACK, new PortAllocator(Optional.empty(), false), 0, timeout, 128,
                 HANDSHAKE);
     }
@@ -153,5 +164,31 @@ class HandoffListenerTest {
             assertTrue(exchange(listener.port(), null, "\u0000\u00ff\u0001binary").contains("INVALID_CLIENT_ID"));
             assertFalse(listener.connected().isDone());
         }
+    }
+
+    @Test
+    void aRefusalThatEndsTheHandoffClosesEverythingAtOnce() throws Exception {
+        HandoffListener listener = open(Duration.ofSeconds(30));
+        int port = listener.port();
+        assertTrue(exchange(port, null, "{\"op\":\"connect\",\"clientId\":\"spent\"}").contains("INVALID_CLIENT_ID"),
+                "the refused client still gets its reply");
+        ExecutionException e = assertThrows(ExecutionException.class, () -> listener.connected().get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof IllegalStateException, e.getCause().toString());
+        assertFalse(listener.isOpen());
+        assertPortFreesUp(port);
+    }
+
+    @Test
+    void aHandoffEndsWhenItsEventLoopsStop() throws Exception {
+        EventLoopGroup ownBoss = new NioEventLoopGroup(1);
+        EventLoopGroup ownWorkers = new NioEventLoopGroup(1);
+        HandoffListener listener = open(ownBoss, ownWorkers, Duration.ofSeconds(30));
+        int port = listener.port();
+        ownBoss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        ownWorkers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> listener.connected().get(5, TimeUnit.SECONDS),
+                "whoever waits on the handoff learns that it is over");
+        assertTrue(e.getCause() instanceof IllegalStateException, e.getCause().toString());
+        assertPortFreesUp(port);
     }
 }
