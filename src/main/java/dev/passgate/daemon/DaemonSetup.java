@@ -244,7 +244,8 @@ public final class DaemonSetup {
         r.bind("endSession", new EndSessionProcessor(sessions, lines, exits, idle, sessionStore));
         // built-in miners
         r.bind("filesMiner", new FilesMiner(settings.path("passgate.files.root"), Long.parseLong(
-                settings.string("passgate.files.max-bytes")), security.access(), exits,
+                settings.string("passgate.files.max-bytes")), Long.parseLong(settings.string("passgate.files.quota-bytes")),
+                security.access(), exits,
                 ExportRules.load(settings.path("passgate.security.exports-file"))));
         r.bind("ticketsMiner", new TicketsMiner(security.passTicketGenerator(), security.access()));
 
