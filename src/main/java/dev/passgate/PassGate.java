@@ -1,6 +1,7 @@
 package dev.passgate;
 
 import dev.passgate.camel.PassTicketComponent;
+import dev.passgate.camel.AuditRetentionProcessor;
 import dev.passgate.camel.ReplayPurgeProcessor;
 import dev.passgate.daemon.DaemonSetup;
 import dev.passgate.exit.ExitRoutes;
@@ -43,7 +44,7 @@ public final class PassGate {
 
     /** Built-in route files, loaded in this order. Integrator routes come from {@code passgate.routes.dir}. */
     public static final List<String> BUILT_IN_ROUTES = List.of("classpath:routes/passticket.camel.yaml",
-            "classpath:routes/daemon.camel.yaml", "classpath:routes/session.camel.yaml");
+            "classpath:routes/daemon.camel.yaml", "classpath:routes/session.camel.yaml", "classpath:routes/audit.camel.yaml");
 
     /** Registry names of the beans PassGate binds; routes refer to them. */
     public static final String SETTINGS = "passGateSettings";
@@ -55,6 +56,7 @@ public final class PassGate {
     public static final String EVALUATOR = "passTicketEvaluator";
     public static final String REPLAY_STORE = "passTicketReplayStore";
     public static final String REPLAY_PURGE = "passTicketReplayPurge";
+    public static final String AUDIT_PURGE = "auditRetentionPurge";
 
     private static final Logger LOG = LoggerFactory.getLogger(PassGate.class);
 
@@ -130,6 +132,8 @@ public final class PassGate {
         registry.bind(EVALUATOR, security.passTicketEvaluator());
         registry.bind(REPLAY_STORE, replayStore);
         registry.bind(REPLAY_PURGE, new ReplayPurgeProcessor(replayStore, clock));
+        registry.bind(AUDIT_PURGE, new AuditRetentionProcessor(security.audit(), clock,
+                settings.integer("passgate.audit.retention-days")));
 
         QuartzStore.configure(context, database.dataSource(), settings.systemName());
         DaemonSetup.Parts daemon = DaemonSetup.install(context, settings, security, clock, replacedExitEvents);
