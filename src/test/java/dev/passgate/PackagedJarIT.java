@@ -3,18 +3,13 @@ package dev.passgate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import dev.passgate.support.ServeProcess;
 import dev.passgate.support.TestPassGate;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PackagedJarIT {
 
-    private static final Path SCRIPT = Path.of("bin/passgate").toAbsolutePath();
-
     @TempDir
     Path work;
 
     private Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        return pb.start();
+        return ServeProcess.start(work, env, args).process;
     }
 
     private static String output(Process p) throws Exception {
@@ -63,12 +52,12 @@ class PackagedJarIT {
         for (int run = 1; run <= 2; run++) { // the second start opens what the first left behind
             int daemonPort = TestPassGate.freePort();
             int managementPort = TestPassGate.freePort();
-            Process serve = start(Map.of("PASSGATE_APPLID", "ENVAPPL",
+            ServeProcess serve = ServeProcess.start(work, Map.of("PASSGATE_APPLID", "ENVAPPL",
                     "PASSGATE_SECURITY_MASTER_KEY_FILE", work.resolve("master.key").toString(),
                     "PASSGATE_DAEMON_PORT", Integer.toString(daemonPort),
                     "PASSGATE_MANAGEMENT_PORT", Integer.toString(managementPort)),
                     "serve", "--data", data.toString());
-            Lines lines = new Lines(serve);
+            ServeProcess lines = serve;
             String started = lines.await("PassGate started", 60);
             assertEquals(run == 1, lines.saw("PassGate created administrator"),
                     "the administrator's password is shown on the first start only");
@@ -80,12 +69,18 @@ class PackagedJarIT {
             assertTrue(health.contains("\"passgate-daemon\"") && health.contains("\"passgate-passticket\"")
                     && !health.contains("DOWN"), health);
             assertTrue(get(managementPort, "/observe/metrics").contains("passgate_sessions_active 0.0"));
-            // Process.destroy() would also close our end of its output; send the signal itself.
-            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor());
-            assertTrue(serve.waitFor(30, TimeUnit.SECONDS), "serve stops within 30 s of SIGTERM");
+            assertEquals(404, status(managementPort, "/observe/info"), "no page shows the pid, OS user or folders");
+            serve.signal("TERM");
+            assertTrue(serve.process.waitFor(30, TimeUnit.SECONDS), "serve stops within 30 s of SIGTERM");
             lines.await("PassGate stopped", 5);
         }
         assertTrue(Files.exists(data.resolve("passgate.mv.db")));
+    }
+
+    private static int status(int port, String path) throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** An HTTP GET on the management port (loopback, as serve binds it). */
@@ -95,43 +90,5 @@ class PackagedJarIT {
                 + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path);
         return response.body();
-    }
-
-    /** Reads a process's output in the background so a test can wait for one line. */
-    private static final class Lines {
-        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        private final StringBuilder seen = new StringBuilder();
-
-        Lines(Process p) {
-            Thread t = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        queue.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        }
-
-        boolean saw(String prefix) {
-            return seen.toString().lines().anyMatch(l -> l.startsWith(prefix));
-        }
-
-        String await(String prefix, int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < deadline) {
-                String line = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null) {
-                    seen.append(line).append('\n');
-                    if (line.startsWith(prefix)) {
-                        return line;
-                    }
-                }
-            }
-            throw new AssertionError("no line starting with '" + prefix + "' within " + seconds + " s; output:\n" + seen);
-        }
     }
 }

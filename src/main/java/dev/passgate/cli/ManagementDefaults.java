@@ -16,7 +16,7 @@ final class ManagementDefaults {
             "camel.management.port", "{{passgate.management.port:4037}}",
             "camel.management.healthCheckEnabled", "true",
             "camel.management.metricsEnabled", "true",
-            "camel.management.infoEnabled", "true",
+            "camel.management.infoEnabled", "false", // its page shows the pid, OS user and working directory
             "camel.metrics.enabled", "true",
             // Loopback only, so the checks may say what is wrong (never a secret: see PassGateHealthChecks).
             "camel.health.exposureLevel", "full");
