@@ -61,12 +61,6 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
     /** @param setPartnerInfo look up each connection's partner as it is accepted (trusted logon needs it) */
     public DaemonChannelInitializer(int readTimeoutSeconds, int maxLineBytes, JsonLines lines, Optional<TlsSettings> tls,
             PartnerInfoService partners, boolean setPartnerInfo, ConnectionLimits limits) {
-        this(readTimeoutSeconds, maxLineBytes, lines, tls, partners, setPartnerInfo, limits,
-                DescriptorReserve.ofThisProcess(limits.descriptorReservePercent()));
-    }
-
-    DaemonChannelInitializer(int readTimeoutSeconds, int maxLineBytes, JsonLines lines, Optional<TlsSettings> tls,
-            PartnerInfoService partners, boolean setPartnerInfo, ConnectionLimits limits, DescriptorReserve descriptors) {
         this.readTimeoutSeconds = readTimeoutSeconds;
         this.maxLineBytes = maxLineBytes;
         this.lines = lines;
@@ -75,7 +69,7 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
         this.setPartnerInfo = setPartnerInfo;
         this.limits = limits;
         this.unauthenticated = new UnauthenticatedConnections(limits.maxPerAddress(), limits.maxTotal());
-        this.descriptors = descriptors;
+        this.descriptors = DescriptorReserve.ofThisProcess(limits.descriptorReservePercent());
     }
 
     /** The connections on the daemon port that have not logged on yet. */

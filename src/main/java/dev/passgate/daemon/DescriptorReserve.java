@@ -55,6 +55,10 @@ final class DescriptorReserve {
                 System::nanoTime, LogThrottle.oncePerMinute());
     }
 
+    private long usable(long max) {
+        return (long) (max * (100 - reservePercent) / 100);
+    }
+
     /** Whether a new unauthenticated connection must be refused to keep the reserve. */
     boolean refuses() {
         if (reservePercent <= 0) {
@@ -67,13 +71,14 @@ final class DescriptorReserve {
             long m = max.getAsLong();
             lastOpen = o;
             lastMax = m;
-            reserveReached = m > 0 && o >= m * (100 - reservePercent) / 100;
+            reserveReached = m > 0 && o >= usable(m);
         }
         boolean refuse = reserveReached;
         if (refuse && warnings.due()) {
-            LOG.warn("The daemon refuses new connections: {} of {} file descriptors are open, past the {}% kept in"
-                    + " reserve (passgate.daemon.descriptor-reserve-percent); it accepts again as descriptors are freed."
-                    + " Said at most once a minute.", lastOpen, lastMax, reservePercent);
+            LOG.warn("The daemon refuses new connections: {} of {} file descriptors are open, more than the {} that"
+                    + " leave passgate.daemon.descriptor-reserve-percent={} for clients logged on; it accepts again as"
+                    + " descriptors are freed. Said at most once a minute.", lastOpen, lastMax,
+                    usable(lastMax), reservePercent);
         }
         return refuse;
     }
