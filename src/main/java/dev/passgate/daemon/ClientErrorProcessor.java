@@ -51,7 +51,7 @@ public class ClientErrorProcessor implements Processor {
             state.release(); // before the reply, so a client that retries finds the place free
         }
         var id = state != null && state.request != null ? state.request.id()
-                : lines.idOf(exchange.getMessage().getBody(String.class));
+                : lines.idOf(RequestLine.text(exchange.getMessage().getBody()));
         syncQuietly();
         exchange.getMessage().setBody(lines.error(id, p));
         outcomes.accept(p.code().name());

@@ -1,54 +1,86 @@
 package dev.passgate.daemon;
 
+import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
+import dev.passgate.server.TlsSettings;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.handler.codec.MessageToMessageEncoder;
 import io.netty.handler.codec.TooLongFrameException;
-import javax.net.ssl.SSLException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import dev.passgate.partner.PartnerInfoService;
-import dev.passgate.server.TlsSettings;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
-import org.apache.camel.component.netty.DefaultServerInitializerFactory;
+import javax.net.ssl.SSLException;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.netty.NettyConsumer;
 import org.apache.camel.component.netty.ServerInitializerFactory;
+import org.apache.camel.component.netty.handlers.ServerChannelHandler;
 
 /**
- * camel-netty's pipeline for the daemon port, plus what the protocol asks of it:
- * connections that send nothing are closed after {@code passgate.daemon.read-timeout},
- * and a line over the limit is answered {@code LINE_TOO_LONG} before the connection closes
- * (camel-netty alone would only log it); with {@code passgate.daemon.tls.enabled} the
- * connection is TLS, optionally with a client certificate.
+ * The daemon port's pipeline for camel-netty. Before a connection gets a pipeline at all it must
+ * have a place among the unauthenticated connections ({@link UnauthenticatedConnections}) and the
+ * process must be clear of its descriptor reserve ({@link DescriptorReserve}); else it is answered
+ * one {@code RATE_LIMITED} line (with TLS, which it has not negotiated, nothing) and closed, never
+ * read. A connection that has one is closed at the login grace time however it trickles
+ * ({@link LoginGrace}), and after {@code passgate.daemon.read-timeout} of silence; a line over the
+ * limit is answered {@code LINE_TOO_LONG} before the connection closes; with
+ * {@code passgate.daemon.tls.enabled} the connection is TLS, optionally with a client certificate.
+ * <p>
+ * The pipeline frames lines itself instead of camel-netty's textline codec, so that what camel-netty
+ * logs at DEBUG (each message received and written) is a {@link RequestLine} or {@link ReplyLine},
+ * whose {@code toString()} hides the password and the client ID.
  */
 public class DaemonChannelInitializer extends ServerInitializerFactory {
 
+    static final String HANDLER = "handler";
+
     private final int readTimeoutSeconds;
+    private final int maxLineBytes;
     private final JsonLines lines;
     private final Optional<TlsSettings> tls;
     private final PartnerInfoService partners;
     private final boolean setPartnerInfo;
+    private final ConnectionLimits limits;
+    private final UnauthenticatedConnections unauthenticated;
+    private final DescriptorReserve descriptors;
 
     /** @param setPartnerInfo look up each connection's partner as it is accepted (trusted logon needs it) */
-    public DaemonChannelInitializer(int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls,
-            PartnerInfoService partners, boolean setPartnerInfo) {
+    public DaemonChannelInitializer(int readTimeoutSeconds, int maxLineBytes, JsonLines lines, Optional<TlsSettings> tls,
+            PartnerInfoService partners, boolean setPartnerInfo, ConnectionLimits limits) {
         this.readTimeoutSeconds = readTimeoutSeconds;
+        this.maxLineBytes = maxLineBytes;
         this.lines = lines;
         this.tls = tls;
         this.partners = partners;
         this.setPartnerInfo = setPartnerInfo;
+        this.limits = limits;
+        this.unauthenticated = new UnauthenticatedConnections(limits.maxPerAddress(), limits.maxTotal());
+        this.descriptors = DescriptorReserve.ofThisProcess(limits.descriptorReservePercent());
+    }
+
+    /** The connections on the daemon port that have not logged on yet. */
+    public UnauthenticatedConnections unauthenticated() {
+        return unauthenticated;
     }
 
     /** camel-netty asks the bound bean for one initializer per consumer. */
     @Override
     public ServerInitializerFactory createPipelineFactory(NettyConsumer consumer) {
-        return new Pipeline(consumer, readTimeoutSeconds, lines, tls, partners, setPartnerInfo);
+        return new Pipeline(consumer);
     }
 
     @Override
@@ -56,35 +88,119 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
         throw new IllegalStateException("use createPipelineFactory: this bean only makes initializers");
     }
 
-    /** camel-netty's own pipeline with the two additions. */
-    static final class Pipeline extends DefaultServerInitializerFactory {
-        private final int readTimeoutSeconds;
-        private final JsonLines lines;
-        private final Optional<TlsSettings> tls;
-        private final PartnerInfoService partners;
-        private final boolean setPartnerInfo;
+    /** One consumer's initializer: admission, then the pipeline. */
+    final class Pipeline extends ServerInitializerFactory {
+        private final NettyConsumer consumer;
 
-        Pipeline(NettyConsumer consumer, int readTimeoutSeconds, JsonLines lines, Optional<TlsSettings> tls,
-                PartnerInfoService partners, boolean setPartnerInfo) {
-            super(consumer);
-            this.readTimeoutSeconds = readTimeoutSeconds;
-            this.lines = lines;
-            this.tls = tls;
-            this.partners = partners;
-            this.setPartnerInfo = setPartnerInfo;
+        Pipeline(NettyConsumer consumer) {
+            this.consumer = consumer;
         }
 
         @Override
-        protected void initChannel(Channel ch) throws Exception {
-            super.initChannel(ch);
-            partners.accepted(ch, "daemon", null, setPartnerInfo);
-            // camel-netty names its own request handler "handler"; ours sees errors just before it does.
-            ch.pipeline().addBefore("handler", "passgate-protocol-errors", new ProtocolErrors(lines));
-            if (readTimeoutSeconds > 0) {
-                ch.pipeline().addFirst("passgate-read-timeout", new ReadTimeoutHandler(readTimeoutSeconds));
+        public ServerInitializerFactory createPipelineFactory(NettyConsumer other) {
+            return new Pipeline(other);
+        }
+
+        @Override
+        protected void initChannel(Channel ch) {
+            if (!(ch.remoteAddress() instanceof InetSocketAddress remote)) {
+                ch.close(); // gone before it could be looked at
+                return;
             }
+            boolean reserveReached = descriptors.refuses();
+            UnauthenticatedConnections.Place place = reserveReached ? null : unauthenticated.admit(remote.getAddress());
+            if (place == null) {
+                refuse(ch, reserveReached ? null : unauthenticated.refusal(remote.getAddress()));
+                return;
+            }
+            // Given back however the connection ends: success reply (the handoff closes it), error, timeout, client.
+            ch.closeFuture().addListener(f -> place.close());
+            partners.accepted(ch, "daemon", null, setPartnerInfo);
+            ChannelPipeline p = ch.pipeline();
             // Our own TLS, not camel-netty's: it can ask for a client certificate without requiring one.
-            tls.ifPresent(t -> ch.pipeline().addFirst("passgate-tls", t.newHandler(ch.alloc())));
+            tls.ifPresent(t -> p.addLast("passgate-tls", t.newHandler(ch.alloc())));
+            if (readTimeoutSeconds > 0) {
+                p.addLast("passgate-read-timeout", new ReadTimeoutHandler(readTimeoutSeconds));
+            }
+            p.addLast("passgate-line-frames", new LineBasedFrameDecoder(maxLineBytes, true, true));
+            p.addLast("passgate-request-lines", new RequestLineDecoder());
+            p.addLast("passgate-reply-lines", REPLY_LINE_ENCODER);
+            if (!limits.loginGraceTime().isZero()) {
+                p.addLast("passgate-login-grace", new LoginGrace(limits.loginGraceTime()));
+            }
+            // camel-netty's request handler sees errors just after ours.
+            p.addLast("passgate-protocol-errors", new ProtocolErrors(lines));
+            ServerChannelHandler handler = new DaemonRequestHandler(consumer, lines);
+            if (consumer.getConfiguration().isUsingExecutorService()) {
+                p.addLast(consumer.getEndpoint().getComponent().getExecutorService(), HANDLER, handler);
+            } else {
+                p.addLast(HANDLER, handler);
+            }
+        }
+
+        /** One RATE_LIMITED line and close; nothing is read. The descriptor reserve (why null) is not named. */
+        private void refuse(Channel ch, UnauthenticatedConnections.Refusal why) {
+            ch.config().setAutoRead(false);
+            if (tls.isPresent()) {
+                ch.close();
+                return;
+            }
+            String message = why == UnauthenticatedConnections.Refusal.PER_ADDRESS
+                    ? "too many connections from this address are waiting to log on; try again later"
+                    : "too many connections are waiting to log on; try again later";
+            String line = lines.error(null, new ProtocolException(ErrorCode.RATE_LIMITED, message)) + "\n";
+            ch.pipeline().addLast("passgate-refusal", new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelActive(ChannelHandlerContext ctx) {
+                    ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), line)).addListener(ChannelFutureListener.CLOSE);
+                }
+
+                @Override
+                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                    ctx.close(); // a client gone before its refusal needs no stack trace
+                }
+            });
+        }
+    }
+
+    /** Each line as a {@link RequestLine}, so that what camel-netty logs of it shows no password. */
+    static final class RequestLineDecoder extends MessageToMessageDecoder<ByteBuf> {
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
+            out.add(new RequestLine(frame.toString(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static final ReplyLineEncoder REPLY_LINE_ENCODER = new ReplyLineEncoder();
+
+    @ChannelHandler.Sharable
+    static final class ReplyLineEncoder extends MessageToMessageEncoder<ReplyLine> {
+        @Override
+        protected void encode(ChannelHandlerContext ctx, ReplyLine reply, List<Object> out) {
+            out.add(ByteBufUtil.writeUtf8(ctx.alloc(), reply.wire()));
+        }
+    }
+
+    /** camel-netty's handler, writing each reply as a {@link ReplyLine} so that its DEBUG line shows no client ID. */
+    static final class DaemonRequestHandler extends ServerChannelHandler {
+        private final JsonLines lines;
+
+        DaemonRequestHandler(NettyConsumer consumer, JsonLines lines) {
+            super(consumer);
+            this.lines = lines;
+        }
+
+        @Override
+        protected Object getResponseBody(Exchange exchange) throws Exception {
+            Object body = super.getResponseBody(exchange);
+            if (body == null || body instanceof ReplyLine) {
+                return body;
+            }
+            if (body instanceof Throwable) {
+                // An exception the route did not handle: its details stay in the log, not on the wire.
+                return new ReplyLine(lines.error(null, new ProtocolException(ErrorCode.SERVER_ERROR)));
+            }
+            return new ReplyLine(exchange.getContext().getTypeConverter().mandatoryConvertTo(String.class, exchange, body));
         }
     }
 
@@ -100,7 +216,7 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             if (cause instanceof TooLongFrameException) {
-                ctx.writeAndFlush(lines.error(null, new ProtocolException(ErrorCode.LINE_TOO_LONG)) + "\n")
+                ctx.writeAndFlush(new ReplyLine(lines.error(null, new ProtocolException(ErrorCode.LINE_TOO_LONG))))
                         .addListener(ChannelFutureListener.CLOSE);
             } else if (cause instanceof ReadTimeoutException
                     || (cause instanceof DecoderException && cause.getCause() instanceof SSLException)) {

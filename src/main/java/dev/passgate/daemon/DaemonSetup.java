@@ -204,7 +204,8 @@ public final class DaemonSetup {
         metrics.watch(sessions, pools, clientIds);
         r.bind("passGateMetrics", metrics);
         r.bind("daemonChannelInitializer", new DaemonChannelInitializer(settings.integer("passgate.daemon.read-timeout"),
-                lines, tls, partners, trustedLogon));
+                maxLine, lines, tls, partners, trustedLogon, ConnectionLimits.from(settings)));
+        r.bind("daemonChannelGroup", new DaemonChannelGroup());
         r.bind("trustedLogon", new TrustedLogonProcessor(trustedLogon, partners, security.verifier(), security.audit(),
                 serviceIdentity, Duration.ofSeconds(settings.integer("passgate.daemon.trusted-logon-timeout"))));
         // daemon-logon

@@ -11,7 +11,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.component.netty.NettyConstants;
 import org.apache.camel.support.SynchronizationAdapter;
 
-/** Step 1: read the line as a {@code logon} request; note where it came from. */
+/** Step 1: read the line (a {@link RequestLine}) as a {@code logon} request; note where it came from. */
 public class ParseLogonProcessor implements Processor {
 
     private final JsonLines lines;
@@ -32,7 +32,7 @@ public class ParseLogonProcessor implements Processor {
                 state.release();
             }
         });
-        Request request = lines.parse(exchange.getMessage().getBody(String.class));
+        Request request = lines.parse(RequestLine.text(exchange.getMessage().getBody()));
         if (!request.op().equals("logon")) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "the daemon port takes only op logon, not " + request.op());
         }
