@@ -53,6 +53,18 @@ class LogonHardeningTest {
     }
 
     @Test
+    void aRevokedUserGetsTheSameAnswerForAnyPasswordOrPassTicket() throws Exception {
+        String ticket = pg.passGate.security().passTicketGenerator().generate("JOE", "FEKAPPL").ticket();
+        pg.admin("ALTUSER JOE REVOKE");
+        for (String secret : new String[] {"\"password\":\"Secret1\"", "\"password\":\"Wrong1\"",
+            "\"passticket\":\"" + ticket + "\"", "\"passticket\":\"AAAAAAAA\""}) {
+            JsonNode r = pg.logon("{\"op\":\"logon\",\"user\":\"JOE\"," + secret + "}");
+            assertEquals("USER_REVOKED", code(r), secret);
+            assertEquals("the user ID is revoked", r.at("/error/message").asText());
+        }
+    }
+
+    @Test
     void lettersThatUpperCaseIntoAUserIdDoNotLogOnAsThatUser() throws Exception {
         // long s, dotless i, long s: "SIS" once upper-cased by Unicode rules
         JsonNode r = pg.logon("{\"op\":\"logon\",\"user\":\"\u017f\u0131\u017f\",\"password\":\"Secret1\"}");
