@@ -39,19 +39,35 @@ public class AuthenticateProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         LogonState state = LogonState.of(exchange);
+        FailureRateLimiter.Attempt attempt = exchange.getProperty(RateLimitProcessor.ATTEMPT,
+                FailureRateLimiter.Attempt.class);
         if (state.exitDecidedUser != null || state.logonEnvironment != null) {
+            settle(attempt, false, state.address);
             return; // a login exit decided this logon alone (exports or none mode), or a trusted partner did
         }
         VerifyRequest verify = request(state.request, exchange).from(state.address);
         VerifyResult result = verifier.verify(verify);
+        // Revoked answers count too: they come whatever the secret, so counting them tells nothing.
+        settle(attempt, result.outcome() == VerifyResult.Outcome.AUTH_FAILED
+                || result.outcome() == VerifyResult.Outcome.USER_REVOKED, state.address);
         if (!result.success()) {
-            if (result.outcome() == VerifyResult.Outcome.AUTH_FAILED) {
-                limiter.recordFailure(state.address);
-            }
             LOG.info("Logon refused from {}: {} ({})", state.address, result.outcome(), result.detail());
             throw new ProtocolException(ErrorCode.of(result.outcome()));
         }
         state.logonEnvironment = result.environment();
+    }
+
+    /** Counts a failure against the address, or gives the logon's place in the budget back. */
+    private void settle(FailureRateLimiter.Attempt attempt, boolean failed, String address) {
+        if (attempt == null) {
+            if (failed) {
+                limiter.recordFailure(address); // the rate-limit step was replaced: count it all the same
+            }
+        } else if (failed) {
+            attempt.failed();
+        } else {
+            attempt.release();
+        }
     }
 
     /** The certificate the client presented in the TLS handshake (verified against the trust store). */

@@ -4,18 +4,30 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Failed logons per client address over the last minute (a sliding window). Past the
  * limit an address gets {@code RATE_LIMITED} until its oldest counted failure is a minute
- * old; successful logons are never limited.
+ * old; successful logons are never counted.
+ *
+ * <p>A logon takes its place in the budget before its secret is checked ({@link #admit}) and
+ * settles it after ({@link Attempt#failed()} or {@link Attempt#release()}): failures plus
+ * checks in flight never exceed the limit, so parallel connections cannot get more guesses
+ * checked than the limit allows. A logon that finds the rest of the budget held by checks in
+ * flight waits for one of them to settle instead of being refused, so parallel correct
+ * logons from one address are not limited.
  */
 public final class FailureRateLimiter {
 
     private static final long WINDOW_MILLIS = 60_000;
+    /** Far more than a password check takes; past it a logon still waiting is refused rather than kept. */
+    private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final int FORGET_ABOVE_ADDRESSES = 10_000;
 
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private final int maxPerMinute;
     private final Clock clock;
 
@@ -24,40 +36,128 @@ public final class FailureRateLimiter {
         this.clock = clock;
     }
 
-    public boolean limited(String address) {
-        Deque<Long> times = failures.get(address);
-        if (times == null) {
-            return false;
-        }
-        synchronized (times) {
-            forgetOld(times, clock.millis());
-            return times.size() >= maxPerMinute;
-        }
-    }
+    /** One admitted logon's place in its address's budget, until its check has an outcome. */
+    public final class Attempt {
+        private final Window window;
+        private boolean settled;
 
-    public void recordFailure(String address) {
-        long now = clock.millis();
-        Deque<Long> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (times) {
-            forgetOld(times, now);
-            times.addLast(now);
-            while (times.size() > maxPerMinute) {
-                times.removeFirst(); // more than the limit tells nothing more
+        private Attempt(Window window) {
+            this.window = window;
+        }
+
+        /** The check failed: the place becomes one of the minute's failures. */
+        public void failed() {
+            settle(true);
+        }
+
+        /** The check succeeded, or never ran: the place is free again. Does nothing once settled. */
+        public void release() {
+            settle(false);
+        }
+
+        private void settle(boolean failure) {
+            synchronized (window) {
+                if (settled) {
+                    return;
+                }
+                settled = true;
+                window.inFlight--;
+                if (failure) {
+                    window.add(clock.millis(), maxPerMinute);
+                }
+                window.notifyAll();
             }
         }
-        if (failures.size() > 10_000) {
-            failures.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    forgetOld(e.getValue(), now);
-                    return e.getValue().isEmpty();
+    }
+
+    /**
+     * A place for one logon from the address, or empty when the address has used up its failures
+     * for this minute (or the places in flight did not settle in time).
+     */
+    public Optional<Attempt> admit(String address) {
+        Optional<Attempt> attempt = waitForPlace(address, System.nanoTime() + MAX_WAIT_NANOS);
+        forgetIdleWhenMany(); // outside any window's monitor: it takes each of them in turn
+        return attempt;
+    }
+
+    private Optional<Attempt> waitForPlace(String address, long deadline) {
+        while (true) {
+            Window w = windows.computeIfAbsent(address, a -> new Window());
+            synchronized (w) {
+                if (w.forgotten) {
+                    continue; // dropped from the map while we looked it up: take the one now there
                 }
-            });
+                while (true) {
+                    w.forgetOld(clock.millis());
+                    if (w.failures.size() >= maxPerMinute) {
+                        return Optional.empty();
+                    }
+                    if (w.failures.size() + w.inFlight < maxPerMinute) {
+                        w.inFlight++;
+                        return Optional.of(new Attempt(w));
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return Optional.empty();
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(w, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return Optional.empty();
+                    }
+                }
+            }
         }
     }
 
-    private static void forgetOld(Deque<Long> times, long now) {
-        while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
-            times.removeFirst();
+    /** Counts a failure that was not admitted first (a route whose rate-limit step was replaced). */
+    public void recordFailure(String address) {
+        while (true) {
+            Window w = windows.computeIfAbsent(address, a -> new Window());
+            synchronized (w) {
+                if (!w.forgotten) {
+                    w.add(clock.millis(), maxPerMinute);
+                    w.notifyAll();
+                    break;
+                }
+            }
+        }
+        forgetIdleWhenMany();
+    }
+
+    private void forgetIdleWhenMany() {
+        if (windows.size() <= FORGET_ABOVE_ADDRESSES) {
+            return;
+        }
+        long now = clock.millis();
+        windows.values().removeIf(w -> {
+            synchronized (w) {
+                w.forgetOld(now);
+                w.forgotten = w.failures.isEmpty() && w.inFlight == 0;
+                return w.forgotten;
+            }
+        });
+    }
+
+    /** One address's failures this minute and its checks in flight; guarded by its own monitor. */
+    private static final class Window {
+        final Deque<Long> failures = new ArrayDeque<>();
+        int inFlight;
+        boolean forgotten;
+
+        void add(long now, int max) {
+            forgetOld(now);
+            failures.addLast(now);
+            while (failures.size() > max) {
+                failures.removeFirst(); // more than the limit tells nothing more
+            }
+        }
+
+        void forgetOld(long now) {
+            while (!failures.isEmpty() && failures.peekFirst() <= now - WINDOW_MILLIS) {
+                failures.removeFirst();
+            }
         }
     }
 }

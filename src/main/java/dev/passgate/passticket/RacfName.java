@@ -21,7 +21,10 @@ public final class RacfName {
     }
 
     /**
-     * Upper-cases and validates a user ID or APPLID.
+     * Validates and upper-cases a user ID or APPLID. The characters are checked before
+     * upper-casing, and only ASCII letters are upper-cased: Unicode case mapping turns
+     * other letters into allowed ones ({@code "\u017f"}, the long s, becomes {@code S}), which
+     * would let a different string name the same user.
      *
      * @param what the word used in the error message ("user ID", "APPLID")
      * @throws IllegalArgumentException with a one-line message when the name breaks RACF's rules
@@ -30,19 +33,22 @@ public final class RacfName {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException(what + " is missing");
         }
-        String upper = name.toUpperCase(Locale.ROOT);
-        if (upper.length() > LENGTH) {
+        if (name.length() > LENGTH) {
             throw new IllegalArgumentException(what + " '" + name + "' is longer than 8 characters");
         }
-        if (Character.isDigit(upper.charAt(0))) {
-            throw new IllegalArgumentException(what + " '" + name + "' must not start with a digit");
-        }
-        for (int i = 0; i < upper.length(); i++) {
-            if (ebcdic(upper.charAt(i)) == 0) {
+        for (int i = 0; i < name.length(); i++) {
+            if (ebcdic(asciiUpper(name.charAt(i))) == 0) {
                 throw new IllegalArgumentException(what + " '" + name + "' may only contain A-Z, 0-9, @, # and $");
             }
         }
-        return upper;
+        if (name.charAt(0) >= '0' && name.charAt(0) <= '9') {
+            throw new IllegalArgumentException(what + " '" + name + "' must not start with a digit");
+        }
+        return name.toUpperCase(Locale.ROOT); // only ASCII is left, which Locale.ROOT maps one to one
+    }
+
+    private static char asciiUpper(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
     }
 
     /** True when {@link #normalize} would accept the name. */

@@ -1,14 +1,17 @@
 package dev.passgate.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The wire format: one JSON object per line. Parses request lines and writes replies and
+ * The wire format: one JSON object per line, with nothing but whitespace after it. Parses request lines and writes replies and
  * events, echoing the request's {@code id}. Lines returned carry no trailing newline;
  * the transport adds it.
  */
@@ -27,12 +30,7 @@ public final class JsonLines {
             throw new ProtocolException(ErrorCode.LINE_TOO_LONG, "a request line has at most " + maxLineBytes + " bytes");
         }
         String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        JsonNode node;
-        try {
-            node = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ProtocolException(ErrorCode.BAD_REQUEST, "the request is not JSON");
-        }
+        JsonNode node = readOne(text);
         if (node == null || !node.isObject()) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "the request must be a JSON object");
         }
@@ -46,6 +44,35 @@ public final class JsonLines {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "field op is missing");
         }
         return new Request(op.textValue(), id, body);
+    }
+
+    /**
+     * The one JSON value on the line, or null for a blank line. Anything but whitespace after
+     * it is refused: nothing would read it, yet a client could believe it had been read.
+     */
+    private JsonNode readOne(String text) {
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonNode node;
+            try {
+                node = mapper.readTree(parser);
+            } catch (JsonProcessingException e) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, "the request is not JSON");
+            }
+            if (node != null && !atEnd(parser)) {
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, "one JSON object per line, and nothing after it");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from a string cannot fail", e);
+        }
+    }
+
+    private static boolean atEnd(JsonParser parser) throws IOException {
+        try {
+            return parser.nextToken() == null;
+        } catch (JsonProcessingException garbage) {
+            return false;
+        }
     }
 
     /** The id of a line that could not be parsed as a request, when it has one; for error replies. */

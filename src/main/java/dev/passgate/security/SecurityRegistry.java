@@ -54,6 +54,7 @@ public final class SecurityRegistry implements AutoCloseable {
         this.box = new SecretBox(masterKey);
         this.hasher = new PasswordHasher(passwordIterations);
         this.users = new UserStore(jdbc);
+        users.passwordRecords().forEach(hasher::expect); // read once: what this node writes later uses its own setting, which checks cost anyway
         this.groups = new GroupStore(jdbc);
         this.profiles = new ProfileStore(jdbc);
         this.options = new SecurityOptions(jdbc);

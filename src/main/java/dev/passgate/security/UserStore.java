@@ -30,6 +30,12 @@ public final class UserStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM sec_user ORDER BY user_id", UserStore::map);
     }
 
+    /** Every stored password and phrase hash, for the hasher to learn what a check must cost. */
+    public List<String> passwordRecords() {
+        return jdbc.query("SELECT password_hash FROM sec_user WHERE password_hash IS NOT NULL UNION ALL"
+                + " SELECT phrase_hash FROM sec_user WHERE phrase_hash IS NOT NULL", rs -> rs.getString(1));
+    }
+
     public void insert(UserRecord u) {
         jdbc.update("INSERT INTO sec_user (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 u.userId(), u.name(), u.defaultGroup(), u.passwordHash(), u.phraseHash(), u.passwordExpired(),

@@ -12,11 +12,13 @@ import java.util.Optional;
  * RACROUTE VERIFY: checks one logon's credentials and, on success, creates the user's
  * {@link SecurityEnvironment}.
  *
- * <p>Rules clients can observe: an unknown user and a wrong secret give the same outcome
- * after the same work (a password hash is computed either way); {@code USER_REVOKED} and
- * {@code PASSWORD_EXPIRED} are revealed only after a correct secret; each wrong secret
- * counts once toward the SETROPTS revoke limit; a protected (NOPASSWORD) user can never
- * log on with a password. Every call is audited without its secrets.
+ * <p>Rules clients can observe: an unknown user, a wrong secret and a revoked user give
+ * their outcomes after the same work (one password check of {@link PasswordHasher#checkCost()}
+ * iterations, or one PassTicket evaluation); {@code USER_REVOKED} answers a revoked user
+ * whatever secret was sent, so it tells nothing about the secret; {@code PASSWORD_EXPIRED}
+ * is revealed only after a correct password; each wrong secret counts once toward the
+ * SETROPTS revoke limit; a protected (NOPASSWORD) user can never log on with a password.
+ * Every call is audited without its secrets.
  */
 public final class Verifier {
 
@@ -70,23 +72,24 @@ public final class Verifier {
 
     private VerifyResult byPassword(VerifyRequest r) {
         char[] secret = r.password() == null ? new char[0] : r.password();
-        Optional<UserRecord> found = user(r.user());
-        if (found.isEmpty()) {
-            hasher.burn(secret);
+        boolean phrase = PasswordRules.isPhrase(secret);
+        UserRecord u = user(r.user()).orElse(null);
+        String record = u == null || u.protectedUser() ? null : phrase ? u.phraseHash() : u.passwordHash();
+        // The password work comes first and is the same for every answer below, so that neither
+        // the time nor the answer of a refused logon depends on whether the password was right.
+        boolean correct = passwordMatches(secret, record);
+        if (u == null) {
             return fail(Outcome.AUTH_FAILED, "unknown user");
-        }
-        UserRecord u = found.get();
-        String record = PasswordRules.isPhrase(secret) ? u.phraseHash() : u.passwordHash();
-        if (u.protectedUser() || record == null) {
-            hasher.burn(secret);
-            return fail(Outcome.AUTH_FAILED, u.protectedUser() ? "protected user (NOPASSWORD) cannot use a password"
-                    : "no " + (PasswordRules.isPhrase(secret) ? "phrase" : "password") + " is set");
-        }
-        if (!hasher.verify(secret, record)) {
-            return wrongSecret(u, "wrong password");
         }
         if (u.revoked()) {
             return fail(Outcome.USER_REVOKED, "user is revoked");
+        }
+        if (record == null) {
+            return fail(Outcome.AUTH_FAILED, u.protectedUser() ? "protected user (NOPASSWORD) cannot use a password"
+                    : "no " + (phrase ? "phrase" : "password") + " is set");
+        }
+        if (!correct) {
+            return wrongSecret(u, "wrong password");
         }
         Optional<VerifyResult> otpProblem = checkOtp(u, r.otp(), true);
         if (otpProblem.isPresent()) {
@@ -107,6 +110,15 @@ public final class Verifier {
         return succeed(u, LogonMethod.PASSWORD, expired ? "password changed at logon" : "password");
     }
 
+    /** One password check's work, also when there is no record to check against. */
+    private boolean passwordMatches(char[] secret, String record) {
+        if (record == null) {
+            hasher.burn(secret);
+            return false;
+        }
+        return hasher.verify(secret, record);
+    }
+
     private VerifyResult byPassTicket(VerifyRequest r) {
         Optional<UserRecord> found = user(r.user());
         if (found.isEmpty()) {
@@ -114,6 +126,9 @@ public final class Verifier {
         }
         UserRecord u = found.get();
         Evaluation e = passTickets.evaluate(u.userId(), u.defaultGroup(), r.applid(), r.passticket());
+        if (u.revoked()) {
+            return fail(Outcome.USER_REVOKED, "user is revoked"); // whatever the ticket, after the same evaluation
+        }
         switch (e.outcome()) {
             case VALID:
                 break;
@@ -122,9 +137,6 @@ public final class Verifier {
                 return fail(Outcome.PASSTICKET_SETUP, e.describe());
             default:
                 return wrongSecret(u, e.describe());
-        }
-        if (u.revoked()) {
-            return fail(Outcome.USER_REVOKED, "user is revoked");
         }
         Optional<VerifyResult> otpProblem = checkOtp(u, r.otp(), false);
         return otpProblem.orElseGet(() -> succeed(u, LogonMethod.PASSTICKET, e.describe()));

@@ -32,6 +32,20 @@ class JsonLinesTest {
         assertEquals(ErrorCode.BAD_REQUEST, assertThrows(ProtocolException.class, () -> lines.parse(line)).code());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"op\":\"logon\"} garbage", "{\"op\":\"logon\"}{\"op\":\"x\"}", "{\"op\":\"logon\"} {}",
+        "{\"op\":\"logon\"}]", "{\"op\":\"logon\"} 1", "{\"op\":\"logon\"}\u00a0", "{\"op\":\"logon\"} \"x\"\r"})
+    void anythingButWhitespaceAfterTheObjectIsABadRequest(String line) {
+        ProtocolException e = assertThrows(ProtocolException.class, () -> lines.parse(line));
+        assertEquals(ErrorCode.BAD_REQUEST, e.code());
+        assertEquals("one JSON object per line, and nothing after it", e.getMessage());
+    }
+
+    @Test
+    void whitespaceAroundTheObjectIsFine() {
+        assertEquals("logon", lines.parse(" \t{\"op\":\"logon\"} \t \r").op());
+    }
+
     @Test
     void mistypedFieldsAreBadRequests() {
         Request r = lines.parse("{\"op\":\"logon\",\"user\":42,\"port\":\"x\",\"certificate\":\"yes\"}");

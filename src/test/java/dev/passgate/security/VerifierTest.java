@@ -9,9 +9,11 @@ import dev.passgate.passticket.LegacyPassTicketAlgorithm;
 import dev.passgate.passticket.PassTicketKey;
 import dev.passgate.security.VerifyResult.Outcome;
 import dev.passgate.support.RegistryTestSupport;
+import dev.passgate.support.TestPassGate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,12 +58,108 @@ class VerifierTest extends RegistryTestSupport {
             assertEquals(Outcome.AUTH_FAILED, password("JOE", "Wrong" + i).outcome());
         }
         assertTrue(t.registry.users().find("JOE").orElseThrow().revoked());
-        assertEquals(Outcome.AUTH_FAILED, password("JOE", "Wrong").outcome(), "a wrong password never reveals the revoke");
+        assertEquals(Outcome.USER_REVOKED, password("JOE", "Wrong").outcome(), "the answer says nothing about the password");
         assertEquals(Outcome.USER_REVOKED, password("JOE", "Secret1").outcome());
         t.admin("ALTUSER JOE RESUME");
         assertEquals(Outcome.SUCCESS, password("JOE", "Secret1").outcome());
         assertEquals(0, t.registry.users().find("JOE").orElseThrow().failures());
         assertTrue(t.registry.audit().query("JOE", "REVOKE", 5).size() >= 1);
+    }
+
+    @Test
+    void aRevokedUserIsRevokedWhateverTheSecretAfterTheWorkOfAWrongOne() {
+        t.admin("ADDUSER ANN PASSWORD(Secret1) NOEXPIRED", "ALTUSER ANN REVOKE");
+        PasswordHasher hasher = t.registry.hasher();
+        long wrongOnActive = iterationsOf(() -> assertEquals(Outcome.AUTH_FAILED, password("JOE", "Wrong1").outcome()));
+        long wrongOnRevoked = iterationsOf(() -> assertEquals(Outcome.USER_REVOKED, password("ANN", "Wrong1").outcome()));
+        long rightOnRevoked = iterationsOf(() -> assertEquals(Outcome.USER_REVOKED, password("ANN", "Secret1").outcome()));
+        long unknown = iterationsOf(() -> assertEquals(Outcome.AUTH_FAILED, password("NOBODY", "Secret1").outcome()));
+        assertEquals(hasher.checkCost(), wrongOnActive);
+        assertEquals(wrongOnActive, wrongOnRevoked);
+        assertEquals(wrongOnActive, rightOnRevoked);
+        assertEquals(wrongOnActive, unknown);
+        assertEquals(0, t.registry.users().find("ANN").orElseThrow().failures(), "a revoked user's guesses count nothing more");
+    }
+
+    @Test
+    void aRevokedUserIsRevokedWhateverThePassTicket() {
+        t.admin("RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + ")) APPLDATA('NO REPLAY PROTECTION')",
+                "ALTUSER JOE REVOKE");
+        String ticket = new LegacyPassTicketAlgorithm(PassTicketKey.legacyHex(KEY)).generate("JOE", "TSOR001",
+                t.clock.instant().getEpochSecond());
+        assertEquals(Outcome.USER_REVOKED, t.registry.verifier().verify(VerifyRequest.passticket("JOE", ticket, "TSOR001")).outcome());
+        assertEquals(Outcome.USER_REVOKED,
+                t.registry.verifier().verify(VerifyRequest.passticket("JOE", "AAAAAAAA", "TSOR001")).outcome());
+    }
+
+    @Test
+    void afterTheIterationSettingIsRaisedEveryCheckCostsTheNewCount() {
+        int raised = 2 * Integer.parseInt(TestPassGate.TEST_ITERATIONS);
+        try (SecurityRegistry node = registry(raised)) {
+            long wrong = iterationsOf(node, () -> assertEquals(Outcome.AUTH_FAILED, password(node, "JOE", "Wrong1")));
+            long unknown = iterationsOf(node, () -> assertEquals(Outcome.AUTH_FAILED, password(node, "NOBODY", "Wrong1")));
+            assertEquals(raised, wrong, "the old record's check is padded up to the new count");
+            assertEquals(raised, unknown);
+            assertEquals(Outcome.SUCCESS, password(node, "JOE", "Secret1"));
+            assertFalse(node.hasher().outdated(node.users().find("JOE").orElseThrow().passwordHash()),
+                    "re-hashed at the successful logon");
+        }
+    }
+
+    @Test
+    void afterTheIterationSettingIsLoweredUnknownUsersStillCostWhatStoredRecordsCost() {
+        int stored = Integer.parseInt(TestPassGate.TEST_ITERATIONS);
+        try (SecurityRegistry node = registry(stored / 4)) {
+            assertEquals(stored, node.hasher().checkCost(), "the largest stored count, read at start");
+            long unknown = iterationsOf(node, () -> assertEquals(Outcome.AUTH_FAILED, password(node, "NOBODY", "Wrong1")));
+            long wrong = iterationsOf(node, () -> assertEquals(Outcome.AUTH_FAILED, password(node, "JOE", "Wrong1")));
+            assertEquals(stored, unknown);
+            assertEquals(stored, wrong);
+            node.commands().execute("ADDUSER ANN PASSWORD(Secret2) NOEXPIRED", "TEST");
+            long cheapRecord = iterationsOf(node, () -> assertEquals(Outcome.AUTH_FAILED, password(node, "ANN", "Wrong1")));
+            assertEquals(stored, cheapRecord, "a record made with the lower count is padded");
+        }
+    }
+
+    @Test
+    void aRecordAnotherNodeWroteWithMoreIterationsRaisesTheCostOnceSeen() {
+        int base = Integer.parseInt(TestPassGate.TEST_ITERATIONS);
+        PasswordHasher here = t.registry.hasher();
+        try (SecurityRegistry other = registry(3 * base)) {
+            other.commands().execute("ADDUSER ANN PASSWORD(Secret2) NOEXPIRED", "TEST");
+        }
+        assertEquals(base, here.checkCost(), "this node read the store before ANN existed");
+        assertEquals(3 * base, iterationsOf(() -> password("ANN", "Wrong1")));
+        assertEquals(3 * base, iterationsOf(() -> password("NOBODY", "Wrong1")), "unknown users now cost as much");
+        assertEquals(3 * base, iterationsOf(() -> password("JOE", "Wrong1")));
+    }
+
+    @Test
+    void aMalformedStoredRecordCostsAFullCheckAndNeverMatches() {
+        UserRecord joe = t.registry.users().find("JOE").orElseThrow();
+        t.registry.users().update(new UserRecord(joe.userId(), joe.name(), joe.defaultGroup(), "pbkdf2-sha512:x:y:z", null,
+                false, joe.passwordChangedAt(), null, false, 0, false, false, null, joe.createdAt()));
+        assertEquals(t.registry.hasher().checkCost(),
+                iterationsOf(() -> assertEquals(Outcome.AUTH_FAILED, password("JOE", "Secret1").outcome())));
+    }
+
+    private long iterationsOf(Runnable check) {
+        return iterationsOf(t.registry, check);
+    }
+
+    private static long iterationsOf(SecurityRegistry registry, Runnable check) {
+        long before = registry.hasher().iterationsSpent();
+        check.run();
+        return registry.hasher().iterationsSpent() - before;
+    }
+
+    private SecurityRegistry registry(int iterations) {
+        return new SecurityRegistry(t.database.dataSource(), HexFormat.of().parseHex(TestPassGate.MASTER_KEY), iterations,
+                t.clock, "PG01", List.of());
+    }
+
+    private static Outcome password(SecurityRegistry registry, String user, String password) {
+        return registry.verifier().verify(VerifyRequest.password(user, password.toCharArray())).outcome();
     }
 
     @Test
