@@ -58,6 +58,11 @@ final class BenchServer implements AutoCloseable {
         p.addInitialProperty("passgate.server.port-range", "20000-20999");
         p.addInitialProperty("passgate.pools.max-clients", "100000");
         p.addInitialProperty("passgate.logon.max-failures-per-minute", "1000000");
+        // Every bench client is one user on one address, up to 64 at once: the per-user and
+        // per-address caps that protect a real daemon would refuse most of them.
+        p.addInitialProperty("passgate.server.max-pending-per-user", "0");
+        p.addInitialProperty("passgate.server.max-pending-per-address", "0");
+        p.addInitialProperty("passgate.daemon.max-unauthenticated-per-address", "0");
         passGate = PassGate.install(context);
         context.start();
         var r = passGate.security().commands().execute("ADDUSER " + USER + " PASSWORD(" + PASSWORD + ") NOEXPIRED", "BENCH");

@@ -49,8 +49,10 @@ class LogonHardeningTest {
         int limit = 20;
         int parallel = 60;
         // Password checks slow enough that many are in flight at once, as with production settings.
+        // The connection cap per address would refuse most of the 60 first: this test is about the failure limit.
         try (RunningPassGate slow = new RunningPassGate(other, Map.of("passgate.logon.max-failures-per-minute",
-                Integer.toString(limit), "passgate.security.password-iterations", "20000"))) {
+                Integer.toString(limit), "passgate.security.password-iterations", "20000",
+                "passgate.daemon.max-unauthenticated-per-address", "0"))) {
             slow.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED", "SETROPTS PASSWORD(NOREVOKE)");
             List<LineClient> clients = new ArrayList<>();
             ExecutorService threads = Executors.newFixedThreadPool(parallel);
@@ -87,8 +89,10 @@ class LogonHardeningTest {
 
     @Test
     void parallelCorrectLogonsFromOneAddressAreNotLimitedByPlacesInFlight(@TempDir Path other) throws Exception {
+        // Ten handoffs of one user stay pending here: the pending-handoff caps are another test's subject.
         try (RunningPassGate small = new RunningPassGate(other, Map.of("passgate.logon.max-failures-per-minute", "2",
-                "passgate.security.password-iterations", "20000"))) {
+                "passgate.security.password-iterations", "20000", "passgate.server.max-pending-per-user", "0",
+                "passgate.server.max-pending-per-address", "0"))) {
             small.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
             ExecutorService threads = Executors.newFixedThreadPool(10);
             try {
