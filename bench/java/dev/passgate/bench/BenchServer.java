@@ -71,10 +71,20 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below the ephemeral range (and below the handoff range), so that no port-0
+     * listener started meanwhile (the operator API's) can be handed the same number.
+     */
     static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000, 20_000);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (java.io.IOException taken) {
+                // try another
+            }
         }
+        throw new java.io.IOException("no free port between 10000 and 19999");
     }
 
     @Override

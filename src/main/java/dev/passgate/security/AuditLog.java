@@ -82,6 +82,11 @@ public final class AuditLog implements AutoCloseable {
         commits.sync();
     }
 
+    /** Forces every change committed in the store so far into its file: before acknowledging a change made outside the trail. */
+    public void flushStore() {
+        commits.flush();
+    }
+
     /** The store's group commit, for changes that must be as durable as the trail. */
     public GroupCommit commits() {
         return commits;

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +22,10 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
     private final String url;
 
-    private Database(JdbcConnectionPool pool, String url) {
+    private Database(HikariDataSource pool, String url) {
         this.pool = pool;
         this.url = url;
     }
@@ -32,15 +33,16 @@ public final class Database implements AutoCloseable {
     /**
      * The embedded default: an H2 file database {@code passgate} in the data folder, inside
      * this process only. QUERY_CACHE_SIZE: a logon runs some twenty distinct statements and
-     * H2's default cache of 8 would parse most of them again every time. WRITE_DELAY=0: a
-     * commit is in the file (the OS's, so it survives kill -9) before it returns; group
-     * commit keeps that cheap. DB_CLOSE_ON_EXIT=FALSE: PassGate closes the store itself after
+     * H2's default cache of 8 would parse most of them again every time. Commits are
+     * written by H2 within its write delay; what PassGate acknowledges is forced into the
+     * file before the answer by {@link GroupCommit} (a CHECKPOINT per batch), so one write
+     * serves every request waiting at that moment. DB_CLOSE_ON_EXIT=FALSE: PassGate closes the store itself after
      * its last session is logged out, instead of racing H2's shutdown hook. FILE_LOCK=FS: an
      * OS lock that a crash releases, so a second process can never open it beside us.
      */
     public static String defaultUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("passgate")
-                + ";QUERY_CACHE_SIZE=128;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS";
+                + ";QUERY_CACHE_SIZE=128;DB_CLOSE_ON_EXIT=FALSE;FILE_LOCK=FS";
     }
 
     /**
@@ -100,14 +102,19 @@ public final class Database implements AutoCloseable {
         if (!upper.startsWith("JDBC:H2:MEM:")) {
             url = withDurability(url, upper);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password == null ? "" : password);
-        pool.setMaxConnections(maxConnections);
-        try (Connection probe = pool.getConnection()) {
+        try (Connection probe = DriverManager.getConnection(url, user, password == null ? "" : password)) {
             // fails here, with a clear message, when the file is locked or the password is wrong
         } catch (SQLException e) {
-            pool.dispose();
             throw StoreOpenException.of(url, e);
         }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password == null ? "" : password);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(Math.min(2, maxConnections));
+        config.setPoolName("passgate-store");
+        HikariDataSource pool = new HikariDataSource(config);
         try {
             var result = Flyway.configure()
                     .dataSource(pool)
@@ -119,18 +126,15 @@ public final class Database implements AutoCloseable {
                         result.migrationsExecuted);
             }
         } catch (RuntimeException e) {
-            pool.dispose();
+            pool.close();
             throw e;
         }
         return new Database(pool, url);
     }
 
-    /** Every acknowledged commit must be in the file: a configured H2 URL gets the settings it lacks. */
+    /** PassGate closes the store after its last logout: a configured H2 URL must not let H2's shutdown hook race it. */
     private static String withDurability(String url, String upper) {
         StringBuilder sb = new StringBuilder(url);
-        if (!upper.contains("WRITE_DELAY=")) {
-            sb.append(";WRITE_DELAY=0");
-        }
         if (!upper.contains("DB_CLOSE_ON_EXIT=")) {
             sb.append(";DB_CLOSE_ON_EXIT=FALSE");
         }
@@ -148,6 +152,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 }

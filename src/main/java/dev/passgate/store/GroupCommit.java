@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: writes from many threads are committed together, one transaction per batch,
- * by one writer thread; a caller that must not acknowledge anything before its write is in
- * the store waits for its {@link Ticket}. While one batch commits the next one gathers, so
- * under load a commit (the expensive part: it reaches the file) serves many callers, and
- * alone a caller waits about one commit.
+ * by one writer thread, and each batch ends with the store's changes forced into its file
+ * (H2's CHECKPOINT: in the OS's page cache, so a kill -9 cannot lose them; every commit
+ * made by anyone before it rides along). A caller that must not acknowledge anything before
+ * its write is durable waits for its {@link Ticket}, or for {@link #sync}. While one batch
+ * is written the next one gathers, so under load one file write serves many callers, and
+ * alone a caller waits about one write. Reads never wait for it.
  *
  * <p>A write that fails is retried in a transaction of its own, so one bad write never
  * takes its batch-mates down with it; its ticket then reports the failure.
@@ -74,7 +76,10 @@ public final class GroupCommit implements AutoCloseable {
     private static final int BATCH_MAX = 1_000;
     private static final long AWAIT_SECONDS = 30;
 
+    private static final Write NOTHING = b -> { };
+
     private final DataSource dataSource;
+    private volatile Boolean checkpoints; // whether the store is an H2 file that needs CHECKPOINT; found on first use
     private final Object progress = new Object();
     private long submitted; // guarded by progress
     private long committed; // guarded by progress: every write up to this one is committed or has failed
@@ -105,7 +110,16 @@ public final class GroupCommit implements AutoCloseable {
         return p.ticket();
     }
 
-    /** Waits until every write submitted before this call is committed (or has failed); at once when none is pending. */
+    /**
+     * Forces everything committed in the store so far, by anyone, into its file; for changes
+     * made outside the group commit (a registry command's own transaction) before they are
+     * acknowledged. Cheap when nothing changed.
+     */
+    public void flush() {
+        submit(NOTHING).await();
+    }
+
+    /** Waits until every write submitted before this call is durable (or has failed); at once when none is pending. */
     public void sync() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
         synchronized (progress) {
@@ -167,6 +181,17 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** An H2 file store writes commits within its write delay; other databases make a commit durable themselves. */
+    private boolean needsCheckpoint(Connection c) throws SQLException {
+        Boolean known = checkpoints;
+        if (known == null) {
+            String url = c.getMetaData().getURL();
+            known = url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+            checkpoints = known;
+        }
+        return known;
+    }
+
     private void done(long seq) {
         synchronized (progress) {
             committed = Math.max(committed, seq);
@@ -179,10 +204,10 @@ public final class GroupCommit implements AutoCloseable {
             run(batch);
             batch.forEach(p -> p.ticket().done.complete(null));
         } catch (SQLException | RuntimeException e) {
-            if (batch.size() == 1) {
+            if (batch.size() == 1 || e instanceof NotDurable) {
                 RuntimeException failure = e instanceof RuntimeException r ? r : new Jdbc.StoreException((SQLException) e);
                 LOG.error("A write to the store failed: {}", failure.getMessage());
-                batch.get(0).ticket().done.completeExceptionally(failure);
+                batch.forEach(p -> p.ticket().done.completeExceptionally(failure));
                 return;
             }
             for (Pending p : batch) {
@@ -220,6 +245,20 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 c.setAutoCommit(true);
             }
+            if (needsCheckpoint(c)) {
+                try (var st = c.createStatement()) {
+                    st.execute("CHECKPOINT");
+                } catch (SQLException e) {
+                    throw new NotDurable(e); // committed, but not known to be in the file: never apply it again
+                }
+            }
+        }
+    }
+
+    /** The batch committed but could not be forced into the file. */
+    private static final class NotDurable extends RuntimeException {
+        NotDurable(SQLException cause) {
+            super(new Jdbc.StoreException(cause).getMessage(), cause);
         }
     }
 }

@@ -71,7 +71,7 @@ public final class RacfCommandProcessor {
         try {
             return executeAudited(commandText, actor);
         } finally {
-            audit.sync(); // the result acknowledges the command: its records are committed first
+            audit.flushStore(); // the result acknowledges the command: it and its records are in the file first
         }
     }
 

@@ -1,0 +1,75 @@
+package dev.passgate.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.passgate.support.TestDatabases;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Group commit on a real H2 file: acknowledged writes are there, a bad write fails alone. */
+class GroupCommitTest {
+
+    @TempDir
+    Path data;
+
+    private static int rows(Jdbc jdbc, String event) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM audit_log WHERE event = ?", rs -> rs.getInt(1), event).orElseThrow();
+    }
+
+    private static GroupCommit.Write insert(String event) {
+        return b -> b.update("INSERT INTO audit_log (logged_at, event, outcome) VALUES (CURRENT_TIMESTAMP, ?, 'OK')", event);
+    }
+
+    @Test
+    void writesFromManyThreadsAreAllCommittedWhenTheirTicketsReturn() throws Exception {
+        try (Database db = TestDatabases.open(data); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
+            ExecutorService threads = Executors.newFixedThreadPool(16);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                done.add(threads.submit(() -> commits.submit(insert("MANY")).await()));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            threads.shutdown();
+            assertEquals(500, rows(new Jdbc(db.dataSource()), "MANY"));
+        }
+    }
+
+    @Test
+    void aFailingWriteFailsItsOwnTicketOnlyAndSyncWaitsForEverythingBefore() throws Exception {
+        try (Database db = TestDatabases.open(data); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
+            GroupCommit.Ticket good = commits.submit(insert("GOOD"));
+            GroupCommit.Ticket bad = commits.submit(b -> b.update("INSERT INTO no_such_table VALUES (1)"));
+            GroupCommit.Ticket alsoGood = commits.submit(insert("GOOD"));
+            commits.sync();
+            assertTrue(good.isDone() && bad.isDone() && alsoGood.isDone(), "sync returns after all earlier writes");
+            good.await();
+            alsoGood.await();
+            assertThrows(Jdbc.StoreException.class, bad::await);
+            assertEquals(2, rows(new Jdbc(db.dataSource()), "GOOD"));
+        }
+    }
+
+    @Test
+    void afterCloseWritesAreCommittedByTheirCaller() throws Exception {
+        try (Database db = TestDatabases.open(data)) {
+            GroupCommit commits = new GroupCommit(db.dataSource(), "test");
+            commits.submit(insert("BEFORE"));
+            commits.close();
+            commits.submit(insert("AFTER")).await();
+            commits.sync();
+            Jdbc jdbc = new Jdbc(db.dataSource());
+            assertEquals(1, rows(jdbc, "BEFORE"), "close commits what was queued");
+            assertEquals(1, rows(jdbc, "AFTER"));
+        }
+    }
+}
