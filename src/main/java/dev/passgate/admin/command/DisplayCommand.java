@@ -1,0 +1,80 @@
+package dev.passgate.admin.command;
+
+import dev.passgate.pool.ThreadPool;
+import dev.passgate.security.racf.CommandResult;
+import dev.passgate.session.Session;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** DISPLAY PROCESS (the pools) and DISPLAY CLIENTS (the sessions, in the order asked): what z/OS's D shows. */
+final class DisplayCommand implements OperatorCommand {
+
+    private static final Pattern GRAMMAR = Pattern.compile("(PROCESS)|CLIENTS(?:\\s*,\\s*(USER|ID|LOGON))?",
+            Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public String verb() {
+        return "DISPLAY";
+    }
+
+    @Override
+    public List<String> abbreviations() {
+        return List.of("D");
+    }
+
+    @Override
+    public Pattern grammar() {
+        return GRAMMAR;
+    }
+
+    @Override
+    public String syntax() {
+        return "PROCESS or CLIENTS[,USER|,ID|,LOGON]";
+    }
+
+    @Override
+    public CommandResult execute(Matcher operands, String actor, OperatorServices s) {
+        if (operands.group(1) != null) {
+            return OperatorCommand.done(process(s));
+        }
+        return OperatorCommand.done(clients(s, operands.group(2) == null ? "LOGON"
+                : operands.group(2).toUpperCase(Locale.ROOT)));
+    }
+
+    private static List<String> process(OperatorServices s) {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "%-5s %-8s %-8s %-8s %s", "POOL", "CLIENTS", "MAX", "THREADS", "ACTIVE"));
+        for (ThreadPool p : s.pools().pools()) {
+            out.add(String.format(Locale.ROOT, "%-5d %-8d %-8d %-8d %d", p.id(), p.clients(), p.maxClients(), p.threads(),
+                    p.activeThreads()));
+        }
+        out.add(s.pools().pools().size() + " pools, " + s.sessions().size() + " sessions");
+        return out;
+    }
+
+    private static List<String> clients(OperatorServices s, String order) {
+        Comparator<Session> by = switch (order) {
+            case "USER" -> Comparator.comparing(Session::user);
+            case "ID" -> Comparator.comparing(Session::id);
+            default -> Comparator.comparing(Session::since);
+        };
+        long now = s.clock().millis();
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "%-36s %-8s %-15s %-4s %-6s %-20s %-8s %s", "SESSION", "USER", "ADDRESS",
+                "POOL", "PORT", "SINCE", "IDLE", "MINERS"));
+        for (Session session : s.sessions().all().stream().sorted(by).toList()) {
+            out.add(String.format(Locale.ROOT, "%-36s %-8s %-15s %-4d %-6d %-20s %-8s %s", session.id(), session.user(),
+                    session.address(), session.pool(), session.port(), session.since().truncatedTo(ChronoUnit.SECONDS),
+                    Duration.ofMillis(now - session.lastActivity()).toSeconds() + "s",
+                    String.join(",", session.miners())));
+        }
+        out.add(s.sessions().size() + " clients");
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.passgate.admin.command;
+
+import dev.passgate.security.racf.CommandResult;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** IVP PASSTICKET, DAEMON or PARTNER: the installation verification programs, each its own report and rc. */
+final class IvpCommand implements OperatorCommand {
+
+    private static final Pattern GRAMMAR = Pattern.compile("(PASSTICKET|DAEMON|PARTNER)", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public String verb() {
+        return "IVP";
+    }
+
+    @Override
+    public Pattern grammar() {
+        return GRAMMAR;
+    }
+
+    @Override
+    public String syntax() {
+        return "PASSTICKET, DAEMON or PARTNER";
+    }
+
+    @Override
+    public CommandResult execute(Matcher operands, String actor, OperatorServices s) {
+        return switch (operands.group(1).toUpperCase(Locale.ROOT)) {
+            case "PASSTICKET" -> s.ivp().passTicket();
+            case "DAEMON" -> s.ivp().daemon();
+            default -> s.partnerChecks().run();
+        };
+    }
+}
