@@ -48,7 +48,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -363,7 +362,8 @@ public final class AdminHttpApi implements AutoCloseable {
         }
         attempt.get().succeeded();
         SecurityEnvironment env = v.environment();
-        String verb = command.trim().split("[\\s,]+")[0].toUpperCase(Locale.ROOT);
+        // The verb's full name, so an abbreviation (C for CANCEL) is checked against the same profile.
+        String verb = OperatorCommands.verbOf(command);
         boolean allowed = access.check(env, "FACILITY", "PASSGATE.ADMIN." + verb, AccessLevel.CONTROL).allowed();
         return allowed ? new Caller(env.user(), null) : new Caller(null, NOT_AUTHENTICATED);
     }

@@ -176,6 +176,15 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void anAbbreviationIsAuthorizedAsTheVerbItStandsFor() throws Exception {
+        pg.admin("RDEFINE FACILITY PASSGATE.ADMIN.CANCEL UACC(NONE)");
+        int port = JSON.readTree(Files.readString(data.resolve(AdminHttpApi.CREDENTIAL_FILE))).get("port").asInt();
+        assertEquals(401, post(port, basic("OPER", "Secret1"), "CANCEL USER=JOE").statusCode(), "CANCEL is not OPER's");
+        assertEquals(401, post(port, basic("OPER", "Secret1"), "C USER=JOE").statusCode(), "nor is its abbreviation");
+        assertEquals(200, post(port, basic("OPER", "Secret1"), "D CLIENTS").statusCode(), "DISPLAY still is");
+    }
+
+    @Test
     void theHttpApiCannotBeReachedFromThisMachinesOtherAddresses() throws Exception {
         int port = JSON.readTree(Files.readString(data.resolve(AdminHttpApi.CREDENTIAL_FILE))).get("port").asInt();
         java.net.InetAddress external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
