@@ -34,7 +34,6 @@ class RestartRecoveryTest {
     @Test
     void sessionsLeftByADeadProcessAreLoggedOutAtTheNextStart() throws Exception {
         Map<String, String> settings = Map.of("passgate.exit.class", RecordingExit.class.getName());
-        RecordingExit.EVENTS.clear();
         try (RunningPassGate first = new RunningPassGate(data, settings)) {
             first.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
             LineClient s = first.session("JOE", "Secret1");
@@ -51,9 +50,9 @@ class RestartRecoveryTest {
             }
             s.close();
         }
-        RecordingExit.EVENTS.clear();
         try (RunningPassGate second = new RunningPassGate(data, settings)) {
-            Eventually.waitFor(java.time.Duration.ofSeconds(10), () -> RecordingExit.EVENTS.contains("logout JOE restart uxb=null"));
+            var events = RecordingExit.of(second).events();
+            Eventually.waitFor(java.time.Duration.ofSeconds(10), () -> events.contains("logout JOE restart uxb=null"));
             DataSource ds = second.passGate.security().dataSource();
             assertEquals(0, count(ds, "SELECT COUNT(*) FROM passgate_session"));
             var audit = second.passGate.security().audit().query("JOE", "LOGOUT", 5);
