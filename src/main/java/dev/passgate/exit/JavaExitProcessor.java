@@ -16,6 +16,11 @@ public class JavaExitProcessor implements Processor {
         this.exit = exit;
     }
 
+    /** The instance of passgate.exit.class this context calls, if one is named. */
+    public Optional<LoginExit> exit() {
+        return exit;
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         ExitEvent e = exchange.getProperty(ExitKeys.EVENT, ExitEvent.class);

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +23,12 @@ class JavaLoginExitTest {
     @TempDir
     Path data;
 
-    @BeforeEach
-    void clear() {
-        RecordingExit.EVENTS.clear();
+    private RunningPassGate start(Map<String, String> extra) throws Exception {
+        return start(RecordingExit.class, extra);
     }
 
-    private RunningPassGate start(Map<String, String> extra) throws Exception {
-        Map<String, String> settings = new HashMap<>(Map.of("passgate.exit.class", RecordingExit.class.getName(),
+    private RunningPassGate start(Class<? extends RecordingExit> exit, Map<String, String> extra) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of("passgate.exit.class", exit.getName(),
                 "passgate.exit.timeout", "1"));
         settings.putAll(extra);
         RunningPassGate pg = new RunningPassGate(data, settings);
@@ -42,20 +40,21 @@ class JavaLoginExitTest {
 
     @Test
     void theLifecycleRunsInOrderWithTheBlocksHandedOver() throws Exception {
+        List<String> events;
         try (RunningPassGate pg = start(Map.of())) {
+            events = RecordingExit.of(pg).events();
             try (LineClient a = pg.session("JOE", "Secret1"); LineClient b = pg.session("JOE", "Secret1")) {
                 assertEquals("OK", code(a.request("{\"op\":\"files.list\",\"path\":\"/u/joe\"}")));
                 assertEquals("UXB-JOE", pg.passGate.daemon().exits().uxb("JOE", "127.0.0.1"));
                 a.request("{\"op\":\"logout\"}");
-                waitFor(() -> RecordingExit.EVENTS.stream().anyMatch(e -> e.startsWith("logout")));
+                waitFor(() -> events.stream().anyMatch(e -> e.startsWith("logout")));
                 assertEquals("UXB-JOE", pg.passGate.daemon().exits().uxb("JOE", "127.0.0.1"),
                         "the UXB stays while the combination has a session");
                 b.request("{\"op\":\"logout\"}");
                 waitFor(() -> pg.passGate.daemon().exits().uxb("JOE", "127.0.0.1") == null); // released with the last session
-                assertEquals(2, RecordingExit.EVENTS.stream().filter(e -> e.startsWith("logout")).count());
+                assertEquals(2, events.stream().filter(e -> e.startsWith("logout")).count());
             }
         }
-        List<String> events = RecordingExit.EVENTS;
         assertEquals("init", events.get(0));
         assertEquals("new-session JOE gxb=GXB-1", events.get(1));
         assertEquals("login JOE gxb=GXB-1 uxb=UXB-JOE", events.get(2));
@@ -94,17 +93,16 @@ class JavaLoginExitTest {
 
     @Test
     void aFailedInitDisablesTheExitsAndLogonsFollowTheSecurityModeAlone() throws Exception {
-        System.setProperty("recording.exit.fail-init", "true");
-        try (RunningPassGate pg = start(Map.of())) {
+        List<String> events;
+        try (RunningPassGate pg = start(RecordingExit.FailingInit.class, Map.of())) {
+            events = RecordingExit.of(pg).events();
             waitFor(() -> !pg.passGate.daemon().exits().active());
             assertEquals("OK", code(pg.logon("{\"op\":\"logon\",\"user\":\"REFUSED\",\"password\":\"Secret1\"}")),
                     "the exit that would refuse is gone; the registry decides");
             assertEquals("AUTH_FAILED", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"wrong\"}")));
             assertFalse(pg.passGate.security().audit().query(null, "EXIT_FAULT", 10).isEmpty());
-        } finally {
-            System.clearProperty("recording.exit.fail-init");
         }
-        assertFalse(RecordingExit.EVENTS.stream().anyMatch(e -> e.startsWith("login")));
+        assertFalse(events.stream().anyMatch(e -> e.startsWith("login")));
     }
 
 }
