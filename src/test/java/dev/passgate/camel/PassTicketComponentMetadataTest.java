@@ -72,8 +72,13 @@ class PassTicketComponentMetadataTest {
     }
 
     @Test
-    void everyComponentOptionIsDescribed() {
-        everyEntryIsDescribed(json.get("componentProperties"));
+    void theEngineIsAnAutowiredComponentOption() {
+        JsonNode options = json.get("componentProperties");
+        for (String name : List.of("generator", "evaluator")) {
+            assertNotNull(options.get(name), name);
+            assertTrue(options.get(name).get("autowired").asBoolean(), name + " is autowired");
+        }
+        everyEntryIsDescribed(options);
     }
 
     @Test
