@@ -8,14 +8,29 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultProducer;
 
-/** Generates or evaluates one ticket per exchange, through headers. */
+/**
+ * Generates or evaluates one ticket per exchange, through headers. The engine is resolved when
+ * the producer starts, so a missing PassGate shows when the route starts, not on the first logon.
+ */
 class PassTicketProducer extends DefaultProducer {
 
     private final PassTicketEndpoint endpoint;
+    private PassTicketGenerator generator;
+    private PassTicketEvaluator evaluator;
 
     PassTicketProducer(PassTicketEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (endpoint.getOperation() == PassTicketEndpoint.Operation.GENERATE) {
+            generator = endpoint.getComponent().resolveGenerator();
+        } else {
+            evaluator = endpoint.getComponent().resolveEvaluator();
+        }
     }
 
     @Override
@@ -28,7 +43,7 @@ class PassTicketProducer extends DefaultProducer {
                     + PassTicketHeaders.APPLID + ")");
         }
         if (endpoint.getOperation() == PassTicketEndpoint.Operation.GENERATE) {
-            GeneratedTicket t = lookup(PassTicketGenerator.class).generate(user, applid);
+            GeneratedTicket t = generator.generate(user, applid);
             in.setHeader(endpoint.getTicketHeader(), t.ticket());
             in.setHeader(PassTicketHeaders.TYPE, t.type().name());
             in.setHeader(PassTicketHeaders.TIME, t.generatedAt());
@@ -36,7 +51,7 @@ class PassTicketProducer extends DefaultProducer {
         }
         String ticket = required(in, endpoint.getTicketHeader(), "PassTicket");
         String group = in.getHeader(PassTicketHeaders.GROUP, String.class);
-        Evaluation e = lookup(PassTicketEvaluator.class).evaluate(user, group, applid, ticket);
+        Evaluation e = evaluator.evaluate(user, group, applid, ticket);
         // The ticket has done its job; keep it out of anything that logs headers later.
         in.removeHeader(endpoint.getTicketHeader());
         in.setHeader(PassTicketHeaders.OUTCOME, e.outcome().name());
@@ -54,14 +69,5 @@ class PassTicketProducer extends DefaultProducer {
             throw new IllegalArgumentException("passticket: header " + header + " with the " + what + " is missing");
         }
         return value;
-    }
-
-    private <T> T lookup(Class<T> type) {
-        T found = getEndpoint().getCamelContext().getRegistry().findSingleByType(type);
-        if (found == null) {
-            throw new IllegalStateException("passticket: no " + type.getSimpleName()
-                    + " in the registry; install PassGate into the CamelContext first (PassGate.install)");
-        }
-        return found;
     }
 }
