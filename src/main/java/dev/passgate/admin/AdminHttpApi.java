@@ -14,7 +14,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -180,6 +179,9 @@ public final class AdminHttpApi implements AutoCloseable {
         Files.writeString(credentialFile, JSON.writeValueAsString(Map.of("port", port(), "token", token)));
     }
 
+    /** How long a refused client may go on sending before its connection is closed under it. */
+    private static final long LINGER_MILLIS = 2000;
+
     /** Refuses an over-long body with 413 before it is buffered, whether announced by Content-Length or not. */
     private static final class BodyLimit extends HttpObjectAggregator {
         private final RequestHandler handler;
@@ -287,7 +289,16 @@ public final class AdminHttpApi implements AutoCloseable {
                     .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length)
                     .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             reply.headers().forEach(response.headers()::set);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            // Half-close, then close once the client has read and gone (or after a linger): closing at once
+            // would reset a client still sending a body we refused (413, 408), and it would never see why.
+            ctx.writeAndFlush(response).addListener(f -> {
+                if (ctx.channel() instanceof SocketChannel socket && socket.isActive()) {
+                    socket.shutdownOutput();
+                    ctx.executor().schedule(() -> ctx.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    ctx.close();
+                }
+            });
         }
     }
 

@@ -146,7 +146,8 @@ public final class GroupCommit implements AutoCloseable {
         synchronized (progress) {
             closed = true;
         }
-        writer.interrupt();
+        // No interrupt: H2 closes the whole database when a thread is interrupted inside its file I/O.
+        // The writer sees the flag within its poll interval and leaves once the queue is empty.
         try {
             writer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
