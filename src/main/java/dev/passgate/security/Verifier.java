@@ -184,19 +184,14 @@ public final class Verifier {
             return Optional.of("the new password must differ from the current one");
         }
         String hash = hasher.hash(next);
-        boolean phrase = PasswordRules.isPhrase(next);
-        users.update(new UserRecord(u.userId(), u.name(), u.defaultGroup(), phrase ? u.passwordHash() : hash,
-                phrase ? hash : u.phraseHash(), false, clock.millis(), u.passwordInterval(), u.revoked(), 0,
-                u.protectedUser(), u.special(), u.totpSecret(), u.createdAt()));
+        UserRecord changed = PasswordRules.isPhrase(next) ? u.withPhraseHash(hash) : u.withPasswordHash(hash);
+        users.update(changed.withPasswordExpired(false).withPasswordChangedAt(clock.millis()).withFailures(0));
         return Optional.empty();
     }
 
     private void rehash(UserRecord u, char[] secret) {
         String hash = hasher.hash(secret);
-        boolean phrase = PasswordRules.isPhrase(secret);
-        users.update(new UserRecord(u.userId(), u.name(), u.defaultGroup(), phrase ? u.passwordHash() : hash,
-                phrase ? hash : u.phraseHash(), u.passwordExpired(), u.passwordChangedAt(), u.passwordInterval(),
-                u.revoked(), u.failures(), u.protectedUser(), u.special(), u.totpSecret(), u.createdAt()));
+        users.update(PasswordRules.isPhrase(secret) ? u.withPhraseHash(hash) : u.withPasswordHash(hash));
     }
 
     private boolean expired(UserRecord u) {

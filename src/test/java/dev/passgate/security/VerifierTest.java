@@ -137,8 +137,7 @@ class VerifierTest extends RegistryTestSupport {
     @Test
     void aMalformedStoredRecordCostsAFullCheckAndNeverMatches() {
         UserRecord joe = t.registry.users().find("JOE").orElseThrow();
-        t.registry.users().update(new UserRecord(joe.userId(), joe.name(), joe.defaultGroup(), "pbkdf2-sha512:x:y:z", null,
-                false, joe.passwordChangedAt(), null, false, 0, false, false, null, joe.createdAt()));
+        t.registry.users().update(joe.withPasswordHash("pbkdf2-sha512:x:y:z"));
         assertEquals(t.registry.hasher().checkCost(),
                 iterationsOf(() -> assertEquals(Outcome.AUTH_FAILED, password("JOE", "Secret1").outcome())));
     }
