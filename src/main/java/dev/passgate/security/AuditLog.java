@@ -77,7 +77,10 @@ public final class AuditLog implements AutoCloseable {
         transaction.update(INSERT, Timestamp.from(e.at()), e.event(), e.user(), e.actor(), e.outcome(), e.detail());
     }
 
-    /** Waits until every record made so far is committed: call it before acknowledging what they record. */
+    /**
+     * Waits until every record this thread made is committed: call it before acknowledging
+     * what they record (a request's records are made on the thread that answers it).
+     */
     public void sync() {
         commits.sync();
     }
@@ -94,7 +97,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** Newest first; null filters match everything. */
     public List<Entry> query(String user, String event, int limit) {
-        sync();
+        commits.syncAll();
         StringBuilder sql = new StringBuilder("SELECT id, logged_at, event, user_id, actor, outcome, detail FROM audit_log"
                 + " WHERE 1=1");
         List<Object> args = new ArrayList<>();

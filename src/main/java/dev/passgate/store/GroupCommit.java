@@ -83,6 +83,8 @@ public final class GroupCommit implements AutoCloseable {
     private final Object progress = new Object();
     private long submitted; // guarded by progress
     private long committed; // guarded by progress: every write up to this one is committed or has failed
+    /** The number of each thread's latest write: what {@link #sync} waits for. */
+    private final ThreadLocal<long[]> lastOfThread = ThreadLocal.withInitial(() -> new long[1]);
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
@@ -100,6 +102,7 @@ public final class GroupCommit implements AutoCloseable {
         synchronized (progress) {
             // numbered and queued under one lock, so the queue's order is the numbers' order
             p = new Pending(write, new Ticket(), ++submitted);
+            lastOfThread.get()[0] = p.seq();
             if (!closed) {
                 queue.add(p);
                 return p.ticket();
@@ -119,11 +122,27 @@ public final class GroupCommit implements AutoCloseable {
         submit(NOTHING).await();
     }
 
-    /** Waits until every write submitted before this call is durable (or has failed); at once when none is pending. */
+    /**
+     * Waits until every write this thread submitted is durable (or has failed); at once when
+     * they all are. A request runs on one thread, so its reply waits for its own records and
+     * not for other clients'. (Earlier writes of others are durable too: batches go in order.)
+     */
     public void sync() {
+        await(lastOfThread.get()[0]);
+    }
+
+    /** Waits until every write anyone submitted before this call is durable (or has failed). */
+    public void syncAll() {
+        long target;
+        synchronized (progress) {
+            target = submitted;
+        }
+        await(target);
+    }
+
+    private void await(long target) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
         synchronized (progress) {
-            long target = submitted;
             while (committed < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || (!writer.isAlive() && !closed)) {

@@ -60,6 +60,33 @@ class GroupCommitTest {
     }
 
     @Test
+    void aThreadsSyncWaitsForItsOwnWritesNotForAnotherClientsSlowOne() throws Exception {
+        try (Database db = TestDatabases.open(data); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
+            commits.submit(insert("MINE"));
+            commits.sync(); // mine are durable from here on
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            Thread other = new Thread(() -> commits.submit(b -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                b.update("INSERT INTO audit_log (logged_at, event, outcome) VALUES (CURRENT_TIMESTAMP, 'OTHER', 'OK')");
+            }));
+            other.start();
+            other.join();
+            var mine = java.util.concurrent.CompletableFuture.runAsync(commits::sync, Executors.newSingleThreadExecutor());
+            mine.get(5, java.util.concurrent.TimeUnit.SECONDS); // a thread with nothing pending does not wait
+            var all = java.util.concurrent.CompletableFuture.runAsync(commits::syncAll);
+            Thread.sleep(200);
+            assertTrue(!all.isDone(), "syncAll waits for the other client's write");
+            release.countDown();
+            all.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, rows(new Jdbc(db.dataSource()), "OTHER"));
+        }
+    }
+
+    @Test
     void afterCloseWritesAreCommittedByTheirCaller() throws Exception {
         try (Database db = TestDatabases.open(data)) {
             GroupCommit commits = new GroupCommit(db.dataSource(), "test");
