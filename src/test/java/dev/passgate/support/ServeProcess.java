@@ -25,13 +25,14 @@ public final class ServeProcess implements AutoCloseable {
     public static final Path SCRIPT = Path.of("bin/passgate").toAbsolutePath();
 
     public final Process process;
+    private final Thread reader;
     private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final StringBuffer all = new StringBuffer();
     private final StringBuilder seen = new StringBuilder();
 
     private ServeProcess(Process process) {
         this.process = process;
-        Thread t = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
@@ -42,8 +43,8 @@ public final class ServeProcess implements AutoCloseable {
                 // the process ended
             }
         });
-        t.setDaemon(true);
-        t.start();
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Starts {@code bin/passgate ARGS} in the folder, with the environment added; output and errors merged. */
@@ -59,7 +60,7 @@ public final class ServeProcess implements AutoCloseable {
     public static Map.Entry<Integer, String> run(Path dir, Map<String, String> env, String... args) throws Exception {
         try (ServeProcess p = start(dir, env, args)) {
             assertTrue(p.process.waitFor(120, TimeUnit.SECONDS), "passgate " + String.join(" ", args) + " ends");
-            Thread.sleep(50); // let the reader take the last lines
+            p.reader.join(10_000); // its output is read to the end
             return Map.entry(p.process.exitValue(), p.output());
         }
     }
