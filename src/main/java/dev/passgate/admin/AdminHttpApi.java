@@ -9,6 +9,7 @@ import dev.passgate.security.SecurityEnvironment;
 import dev.passgate.security.Verifier;
 import dev.passgate.security.VerifyRequest;
 import dev.passgate.security.VerifyResult;
+import dev.passgate.store.OwnerOnly;
 import dev.passgate.security.racf.CommandResult;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -40,7 +41,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -169,14 +169,8 @@ public final class AdminHttpApi implements AutoCloseable {
     }
 
     private void writeCredential() throws IOException {
-        Files.createDirectories(credentialFile.getParent());
         Files.deleteIfExists(credentialFile);
-        try {
-            Files.createFile(credentialFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(credentialFile);
-        }
-        Files.writeString(credentialFile, JSON.writeValueAsString(Map.of("port", port(), "token", token)));
+        OwnerOnly.writeNew(credentialFile, JSON.writeValueAsString(Map.of("port", port(), "token", token)));
     }
 
     /** How long a refused client may go on sending before its connection is closed under it. */

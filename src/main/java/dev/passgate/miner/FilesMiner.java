@@ -1,5 +1,7 @@
 package dev.passgate.miner;
 
+import dev.passgate.store.OwnerOnly;
+
 import dev.passgate.exit.ExportRules;
 import dev.passgate.exit.LoginExits;
 import dev.passgate.exit.SecurityMode;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import dev.passgate.store.OwnerOnly;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -49,17 +49,11 @@ public final class MasterKeys {
     private static void create(Path file) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
+            OwnerOnly.writeNew(file, HexFormat.of().formatHex(key) + "\n");
         } catch (FileAlreadyExistsException e) {
             return; // another process made it first; use theirs
         }
-        Files.writeString(file, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII);
         LOG.warn("Created a new master key in {}. Back it up: PassTicket keys and TOTP secrets in the database cannot be"
                 + " read without it. To supply it instead, set passgate.security.master-key (64 hex digits).", file);
     }

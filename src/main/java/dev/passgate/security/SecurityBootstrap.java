@@ -2,7 +2,7 @@ package dev.passgate.security;
 
 import dev.passgate.passticket.PassTicketKey;
 import dev.passgate.security.racf.CommandResult;
-import dev.passgate.store.EmbeddedStore;
+import dev.passgate.store.OwnerOnly;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -80,9 +80,8 @@ public final class SecurityBootstrap {
         }
         String password = randomPassword();
         try {
-            Files.createDirectories(passwordFile.toAbsolutePath().getParent());
             Files.deleteIfExists(passwordFile); // from an earlier administrator: it no longer works
-            EmbeddedStore.writeOwnerOnly(passwordFile, password + "\n");
+            OwnerOnly.writeNew(passwordFile, password + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the administrator's one-time password to " + passwordFile, e);
         }

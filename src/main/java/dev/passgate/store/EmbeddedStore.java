@@ -43,11 +43,7 @@ public final class EmbeddedStore {
     public static Path secureFolder(Path dataDir) {
         try {
             if (!Files.isDirectory(dataDir)) {
-                if (posix(dataDir.getParent())) {
-                    Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
-                } else {
-                    Files.createDirectories(dataDir);
-                }
+                OwnerOnly.on(dataDir).createDirectories(dataDir);
             }
             if (posix(dataDir) && !Files.getPosixFilePermissions(dataDir).equals(OWNER_DIR)) {
                 Files.setPosixFilePermissions(dataDir, OWNER_DIR);
@@ -88,21 +84,11 @@ public final class EmbeddedStore {
         }
     }
 
-    /** Writes a new owner-only file with the given content; fails if it exists. */
-    public static void writeOwnerOnly(Path file, String content) throws IOException {
-        if (posix(file.getParent())) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
-        } else {
-            Files.createFile(file);
-        }
-        Files.writeString(file, content, StandardCharsets.US_ASCII);
-    }
-
     private static void create(Path file) throws IOException {
         byte[] raw = new byte[24];
         new SecureRandom().nextBytes(raw);
         try {
-            writeOwnerOnly(file, Base64.getUrlEncoder().withoutPadding().encodeToString(raw) + "\n");
+            OwnerOnly.writeNew(file, Base64.getUrlEncoder().withoutPadding().encodeToString(raw) + "\n");
         } catch (FileAlreadyExistsException e) {
             // another process of this installation made it first: use theirs
         }
