@@ -3,7 +3,7 @@ package dev.passgate.protocol;
 import dev.passgate.security.VerifyResult;
 
 /**
- * The protocol's error codes (shared/spec/protocol.md), each with the message a client
+ * The protocol's error codes (docs/protocol.md), each with the message a client
  * sees when the code alone must speak. Messages never carry a password, ticket, key or
  * client ID.
  */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The enhanced example of shared/spec/passticket.md: key 00 01 02 ... 3F. */
+/** A worked example of RACF's enhanced PassTicket algorithm: key 00 01 02 ... 3F. */
 class EnhancedPassTicketAlgorithmTest {
 
     static PassTicketKey specKey() {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The worked example of shared/spec/passticket.md, step by step. */
+/** A worked example of RACF's legacy PassTicket algorithm, step by step. */
 class LegacyPassTicketAlgorithmTest {
 
     private static final PassTicketKey KEY = PassTicketKey.legacyHex("E001193519561977");

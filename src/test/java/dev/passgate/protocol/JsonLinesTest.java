@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The wire format of shared/spec/protocol.md: parsing requests, writing replies that echo the id. */
+/** The wire format of docs/protocol.md: parsing requests, writing replies that echo the id. */
 class JsonLinesTest {
 
     private final JsonLines lines = new JsonLines(256);
