@@ -40,12 +40,21 @@ public final class LoadHarness {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
         List<String> rows = new ArrayList<>();
+        List<String> durability = new ArrayList<>();
         try (BenchServer pg = new BenchServer(); FtpPeer ftp = new FtpPeer()) {
             Cycles.run(() -> PassGateClient.cycle(pg.port), 4, Math.min(5, seconds)); // warm-up
             Cycles.run(() -> FtpPeer.cycle(ftp.port), 4, Math.min(5, seconds));
             for (int clients : levels) {
                 waitForTimeWaitToDrain();
+                var commits = pg.passGate.security().audit().commits();
+                var before = commits.stats();
                 Cycles.Result p = Cycles.run(() -> PassGateClient.cycle(pg.port), clients, seconds);
+                var store = commits.stats().since(before);
+                durability.add(String.format(Locale.ROOT, "| %3d | %5.1f | %5.2f | %5.2f | %6.0f |", clients,
+                        (double) store.writes() / Math.max(1, p.cycles()),
+                        (double) store.batches() / Math.max(1, p.cycles()),
+                        (double) store.forces() / Math.max(1, p.cycles()),
+                        store.forceNanos() / 1e3 / Math.max(1, store.forces())));
                 waitForTimeWaitToDrain();
                 Cycles.Result f = Cycles.run(() -> FtpPeer.cycle(ftp.port), clients, seconds);
                 rows.add(String.format(Locale.ROOT, "| %3d | %8.0f | %6.2f | %7.2f | %8.0f | %6.2f | %7.2f | %5.1fx | %d/%d |",
@@ -56,6 +65,11 @@ public final class LoadHarness {
             System.out.println("| clients | PassGate cycles/s | p50 ms | p99 ms | FtpServer cycles/s | p50 ms | p99 ms | ratio | failures P/F |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
+            System.out.println();
+            System.out.println("Store writes (group commit) per PassGate level:");
+            System.out.println("| clients | writes per cycle | commits per cycle | forces into the file per cycle | us per force |");
+            System.out.println("|---|---|---|---|---|");
+            durability.forEach(System.out::println);
             System.out.println();
             idleSessions(pg, idle);
         }

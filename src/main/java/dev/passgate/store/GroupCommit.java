@@ -12,18 +12,22 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: writes from many threads are committed together, one transaction per batch,
- * by one writer thread, and each batch ends with the store's changes forced into its file
- * (H2's CHECKPOINT: in the OS's page cache, so a kill -9 cannot lose them; every commit
+ * by one writer thread, and a second thread then forces what is committed into the store's
+ * file (H2's CHECKPOINT: into the OS's page cache, so a kill -9 cannot lose it; every commit
  * made by anyone before it rides along). A caller that must not acknowledge anything before
- * its write is durable waits for its {@link Ticket}, or for {@link #sync}. While one batch
- * is written the next one gathers, so under load one file write serves many callers, and
- * alone a caller waits about one write. Reads never wait for it.
+ * its write is durable waits for its {@link Ticket}, or for {@link #sync}.
+ *
+ * <p>The two stages overlap: while one force runs, the writer commits the next batches, and
+ * the next force covers all of them. So under load one file write serves many batches and the
+ * writer never idles behind the file; alone, a caller waits about one commit and one force.
+ * Reads never wait for it.
  *
  * <p>A write that fails is retried in a transaction of its own, so one bad write never
  * takes its batch-mates down with it; its ticket then reports the failure.
@@ -42,12 +46,12 @@ public final class GroupCommit implements AutoCloseable {
         int update(String sql, Object... args) throws SQLException;
     }
 
-    /** A submitted write; {@link #await} returns once it is committed. */
+    /** A submitted write; {@link #await} returns once it is committed and in the file. */
     public static final class Ticket {
         private final CompletableFuture<Void> done = new CompletableFuture<>();
 
         /**
-         * Waits until the write is committed.
+         * Waits until the write is committed and in the file.
          *
          * @throws Jdbc.StoreException when it failed, or was not committed within the timeout
          */
@@ -72,6 +76,18 @@ public final class GroupCommit implements AutoCloseable {
     private record Pending(Write write, Ticket ticket, long seq) {
     }
 
+    /**
+     * What the group commit has done so far: batches committed, writes in them, forces into
+     * the file and the time they took. A load test reads it to see what durability costs.
+     */
+    public record Stats(long batches, long writes, long forces, long forceNanos) {
+        /** The work done between an earlier reading and this one. */
+        public Stats since(Stats earlier) {
+            return new Stats(batches - earlier.batches, writes - earlier.writes, forces - earlier.forces,
+                    forceNanos - earlier.forceNanos);
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final int BATCH_MAX = 1_000;
     private static final long AWAIT_SECONDS = 30;
@@ -82,18 +98,28 @@ public final class GroupCommit implements AutoCloseable {
     private volatile Boolean checkpoints; // whether the store is an H2 file that needs CHECKPOINT; found on first use
     private final Object progress = new Object();
     private long submitted; // guarded by progress
-    private long committed; // guarded by progress: every write up to this one is committed or has failed
+    private long durable; // guarded by progress: every write up to this one is in the file or has failed
     /** The number of each thread's latest write: what {@link #sync} waits for. */
     private final ThreadLocal<long[]> lastOfThread = ThreadLocal.withInitial(() -> new long[1]);
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Committed batches not yet forced into the file; guarded by progress. */
+    private final List<List<Pending>> unforced = new ArrayList<>();
     private final Thread writer;
+    private final Thread forcer;
     private volatile boolean closed;
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder forces = new LongAdder();
+    private final LongAdder forceNanos = new LongAdder();
 
     public GroupCommit(DataSource dataSource, String name) {
         this.dataSource = dataSource;
         this.writer = new Thread(this::writeLoop, name);
         this.writer.setDaemon(true);
+        this.forcer = new Thread(this::forceLoop, name + "-force");
+        this.forcer.setDaemon(true);
         this.writer.start();
+        this.forcer.start();
     }
 
     /** Queues a write for the next batch; the caller may go on, or {@link Ticket#await} its commit. */
@@ -108,8 +134,7 @@ public final class GroupCommit implements AutoCloseable {
                 return p.ticket();
             }
         }
-        commit(List.of(p)); // after close the caller writes for itself: nothing is dropped
-        done(p.seq());
+        finish(List.of(p)); // after close the caller writes for itself: nothing is dropped
         return p.ticket();
     }
 
@@ -143,9 +168,9 @@ public final class GroupCommit implements AutoCloseable {
     private void await(long target) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
         synchronized (progress) {
-            while (committed < target) {
+            while (durable < target) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || (!writer.isAlive() && !closed)) {
+                if (left <= 0 || ((!writer.isAlive() || !forcer.isAlive()) && !closed)) {
                     throw new Jdbc.StoreException(new SQLException("not committed within " + AWAIT_SECONDS + " s",
                             "HYT00"));
                 }
@@ -159,6 +184,10 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    public Stats stats() {
+        return new Stats(batches.sum(), writes.sum(), forces.sum(), forceNanos.sum());
+    }
+
     /** Commits what is queued, then stops the writer; later writes commit on their caller's thread. */
     @Override
     public void close() {
@@ -169,15 +198,24 @@ public final class GroupCommit implements AutoCloseable {
         // The writer sees the flag within its poll interval and leaves once the queue is empty.
         try {
             writer.join(TimeUnit.SECONDS.toMillis(10));
+            synchronized (progress) {
+                progress.notifyAll(); // the forcer leaves once nothing is left to force
+            }
+            forcer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
         if (!rest.isEmpty()) {
-            commit(rest);
-            done(rest.get(rest.size() - 1).seq());
+            finish(rest);
         }
+    }
+
+    /** Commits and forces a batch on the calling thread (after close). */
+    private void finish(List<Pending> batch) {
+        commit(batch);
+        force(List.of(batch));
     }
 
     private void writeLoop() {
@@ -195,10 +233,74 @@ public final class GroupCommit implements AutoCloseable {
                 }
             }
             queue.drainTo(batch, BATCH_MAX - batch.size());
-            commit(batch);
-            done(batch.get(batch.size() - 1).seq());
+            List<Pending> committed = List.copyOf(batch);
             batch.clear();
+            commit(committed);
+            // even a batch whose writes all failed queues behind the force: the progress mark
+            // must never pass committed writes that are not yet in the file
+            synchronized (progress) {
+                unforced.add(committed);
+                progress.notifyAll();
+            }
         }
+    }
+
+    /** Forces whatever the writer has committed since the last force, for as long as the writer runs. */
+    private void forceLoop() {
+        while (true) {
+            List<List<Pending>> due;
+            synchronized (progress) {
+                while (unforced.isEmpty() && (writer.isAlive() || !closed)) {
+                    try {
+                        progress.wait(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (unforced.isEmpty()) {
+                    return;
+                }
+                due = new ArrayList<>(unforced);
+                unforced.clear();
+            }
+            force(due);
+        }
+    }
+
+    /** Forces the committed batches into the file, then tells their callers. */
+    private void force(List<List<Pending>> due) {
+        RuntimeException failure = null;
+        long start = System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            if (needsCheckpoint(c)) {
+                try (var st = c.createStatement()) {
+                    st.execute("CHECKPOINT");
+                }
+                forces.increment();
+                forceNanos.add(System.nanoTime() - start);
+            }
+        } catch (SQLException e) {
+            // committed, but not known to be in the file: never applied again, reported as failed
+            failure = new Jdbc.StoreException(e);
+            LOG.error("Committed writes could not be forced into the store's file: {}", failure.getMessage());
+        }
+        settle(due, failure);
+    }
+
+    /** Completes the batches' tickets (those not already failed) and moves the progress mark past them. */
+    private void settle(List<List<Pending>> due, RuntimeException failure) {
+        long last = 0;
+        for (List<Pending> batch : due) {
+            for (Pending p : batch) {
+                if (failure == null) {
+                    p.ticket().done.complete(null);
+                } else {
+                    p.ticket().done.completeExceptionally(failure);
+                }
+            }
+            last = Math.max(last, batch.get(batch.size() - 1).seq());
+        }
+        done(last);
     }
 
     /** An H2 file store writes commits within its write delay; other databases make a commit durable themselves. */
@@ -214,20 +316,20 @@ public final class GroupCommit implements AutoCloseable {
 
     private void done(long seq) {
         synchronized (progress) {
-            committed = Math.max(committed, seq);
+            durable = Math.max(durable, seq);
             progress.notifyAll();
         }
     }
 
+    /** Commits the batch. Tickets of writes that failed are completed at once; the others wait for the force. */
     private void commit(List<Pending> batch) {
         try {
             run(batch);
-            batch.forEach(p -> p.ticket().done.complete(null));
         } catch (SQLException | RuntimeException e) {
-            if (batch.size() == 1 || e instanceof NotDurable) {
+            if (batch.size() == 1) {
                 RuntimeException failure = e instanceof RuntimeException r ? r : new Jdbc.StoreException((SQLException) e);
                 LOG.error("A write to the store failed: {}", failure.getMessage());
-                batch.forEach(p -> p.ticket().done.completeExceptionally(failure));
+                batch.get(0).ticket().done.completeExceptionally(failure);
                 return;
             }
             for (Pending p : batch) {
@@ -256,6 +358,8 @@ public final class GroupCommit implements AutoCloseable {
                     p.write().apply(b);
                 }
                 c.commit();
+                batches.increment();
+                writes.add(batch.size());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -265,20 +369,6 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 c.setAutoCommit(true);
             }
-            if (needsCheckpoint(c)) {
-                try (var st = c.createStatement()) {
-                    st.execute("CHECKPOINT");
-                } catch (SQLException e) {
-                    throw new NotDurable(e); // committed, but not known to be in the file: never apply it again
-                }
-            }
-        }
-    }
-
-    /** The batch committed but could not be forced into the file. */
-    private static final class NotDurable extends RuntimeException {
-        NotDurable(SQLException cause) {
-            super(new Jdbc.StoreException(cause).getMessage(), cause);
         }
     }
 }
