@@ -2,6 +2,7 @@ package dev.passgate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passgate.settings.PassGateSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

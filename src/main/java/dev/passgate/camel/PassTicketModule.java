@@ -1,0 +1,58 @@
+package dev.passgate.camel;
+
+import dev.passgate.passticket.JdbcReplayStore;
+import dev.passgate.passticket.PassTicketEvaluator;
+import dev.passgate.passticket.PassTicketGenerator;
+import dev.passgate.passticket.ReplayStore;
+import dev.passgate.security.SecurityRegistry;
+import java.time.Clock;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
+
+/**
+ * The PassTicket engine as routes see it: the {@code passticket:} component, the registry's
+ * generator and evaluator, and the replay store with its purge step (route
+ * {@code passticket-replay-purge}, schedule {@code passgate.passticket.replay-purge-cron}).
+ * No lifecycle of its own: the store it writes to is the security module's.
+ */
+public final class PassTicketModule {
+
+    public static final String GENERATOR = "passTicketGenerator";
+    public static final String EVALUATOR = "passTicketEvaluator";
+    public static final String REPLAY_STORE = "passTicketReplayStore";
+    public static final String REPLAY_PURGE = "passTicketReplayPurge";
+
+    private final SecurityRegistry security;
+    private final JdbcReplayStore replayStore;
+    private final Clock clock;
+
+    public PassTicketModule(CamelContext context, SecurityRegistry security, Clock clock) {
+        this.security = security;
+        this.clock = clock;
+        this.replayStore = new JdbcReplayStore(security.dataSource());
+        // An embedding application may bring its own configured component.
+        if (context.hasComponent("passticket") == null) {
+            context.addComponent("passticket", new PassTicketComponent());
+        }
+    }
+
+    @BindToRegistry(GENERATOR)
+    public PassTicketGenerator passTicketGenerator() {
+        return security.passTicketGenerator();
+    }
+
+    @BindToRegistry(EVALUATOR)
+    public PassTicketEvaluator passTicketEvaluator() {
+        return security.passTicketEvaluator();
+    }
+
+    @BindToRegistry(REPLAY_STORE)
+    public ReplayStore passTicketReplayStore() {
+        return replayStore;
+    }
+
+    @BindToRegistry(REPLAY_PURGE)
+    public ReplayPurgeProcessor passTicketReplayPurge() {
+        return new ReplayPurgeProcessor(replayStore, clock);
+    }
+}
