@@ -125,7 +125,7 @@ public final class PassGate {
         // The modules, bottom layer first: each takes what it needs from the ones before it.
         SecurityModule store = modules.add("security", new SecurityModule(context, settings, clock));
         SecurityRegistry security = store.security();
-        modules.add("passTickets", new PassTicketModule(context, security, clock));
+        modules.add("passTickets", new PassTicketModule(security, clock)).addComponent(context);
         PartnerModule partners = modules.add("partners", new PartnerModule(security, PartnerSettings.from(settings), clock));
         ExitSettings exitSettings = ExitSettings.from(settings);
         ExitModule exits = modules.add("exits", new ExitModule(context, exitSettings, security, template,

@@ -26,11 +26,18 @@ public final class PassTicketModule {
     private final JdbcReplayStore replayStore;
     private final Clock clock;
 
-    public PassTicketModule(CamelContext context, SecurityRegistry security, Clock clock) {
+    public PassTicketModule(SecurityRegistry security, Clock clock) {
         this.security = security;
         this.clock = clock;
         this.replayStore = new JdbcReplayStore(security.dataSource());
-        // An embedding application may bring its own configured component.
+    }
+
+    /**
+     * Adds the {@code passticket:} component, unless the embedding application brought its own.
+     * Called once this module's beans are bound: the component autowires the generator and
+     * evaluator from the registry as it is added.
+     */
+    public void addComponent(CamelContext context) {
         if (context.hasComponent("passticket") == null) {
             context.addComponent("passticket", new PassTicketComponent());
         }
