@@ -1,34 +1,51 @@
 package dev.passgate;
 
-import dev.passgate.camel.PassTicketComponent;
-import dev.passgate.camel.AuditRetentionProcessor;
-import dev.passgate.camel.ReplayPurgeProcessor;
-import dev.passgate.daemon.DaemonSetup;
+import dev.passgate.admin.AdminModule;
+import dev.passgate.admin.AdminSettings;
+import dev.passgate.camel.PassTicketModule;
+import dev.passgate.camel.SecurityModule;
+import dev.passgate.daemon.DaemonModule;
+import dev.passgate.daemon.DaemonSettings;
+import dev.passgate.exit.ExitModule;
 import dev.passgate.exit.ExitRoutes;
-import java.util.Set;
-import dev.passgate.passticket.JdbcReplayStore;
-import dev.passgate.passticket.PropertiesDefinitionResolver;
+import dev.passgate.exit.ExitSettings;
+import dev.passgate.exit.LoginExits;
+import dev.passgate.miner.FilesSettings;
+import dev.passgate.miner.MinerModule;
+import dev.passgate.partner.ConnectionRegistry;
+import dev.passgate.partner.PartnerInfoService;
+import dev.passgate.partner.PartnerModule;
+import dev.passgate.partner.PartnerSettings;
 import dev.passgate.passticket.UnsafeApplids;
-import dev.passgate.security.MasterKeys;
-import dev.passgate.security.SecurityBootstrap;
+import dev.passgate.pool.PoolSettings;
+import dev.passgate.pool.ThreadPoolSelector;
+import dev.passgate.protocol.ProtocolSettings;
 import dev.passgate.security.SecurityRegistry;
-import dev.passgate.store.Database;
-import dev.passgate.store.QuartzStore;
+import dev.passgate.server.ServerSettings;
+import dev.passgate.session.ClientIdRegistry;
+import dev.passgate.session.PendingSession;
+import dev.passgate.session.SessionModule;
+import dev.passgate.session.SessionRegistry;
+import dev.passgate.session.SessionSettings;
+import dev.passgate.settings.PassGateSettings;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Service;
+import org.apache.camel.spi.CamelBeanPostProcessor;
 import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.spi.Registry;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one entry point that puts PassGate into a CamelContext: settings defaults, the store,
- * the security registry (with the definitions its own logon flow needs), the beans its
- * routes call by name, the {@code passticket:} component and the built-in routes.
+ * The one entry point that puts PassGate into a CamelContext: settings defaults, then its
+ * feature modules in layer order (docs/architecture.md), then the {@code passticket:} component's
+ * and the built-in routes. Each module binds the beans its routes call by name and adds its own
+ * lifecycle; services stop in the reverse order, so the store closes last.
  *
  * <p>{@code passgate serve} calls it from camel-main; an ESB or any Camel application calls
  * it on its own context before starting it:
@@ -48,32 +65,35 @@ public final class PassGate {
 
     /** Registry names of the beans PassGate binds; routes refer to them. */
     public static final String SETTINGS = "passGateSettings";
-    public static final String DATA_SOURCE = "passGateDataSource";
+    public static final String DATA_SOURCE = SecurityModule.DATA_SOURCE;
     public static final String CLOCK = "passGateClock";
-    public static final String SECURITY = "passGateSecurity";
+    public static final String SECURITY = SecurityModule.SECURITY;
     public static final String DAEMON = "passGateDaemon";
-    public static final String GENERATOR = "passTicketGenerator";
-    public static final String EVALUATOR = "passTicketEvaluator";
-    public static final String REPLAY_STORE = "passTicketReplayStore";
-    public static final String REPLAY_PURGE = "passTicketReplayPurge";
-    public static final String AUDIT_PURGE = "auditRetentionPurge";
+    public static final String GENERATOR = PassTicketModule.GENERATOR;
+    public static final String EVALUATOR = PassTicketModule.EVALUATOR;
+    public static final String REPLAY_STORE = PassTicketModule.REPLAY_STORE;
+    public static final String REPLAY_PURGE = PassTicketModule.REPLAY_PURGE;
+    public static final String AUDIT_PURGE = SecurityModule.AUDIT_PURGE;
 
     private static final Logger LOG = LoggerFactory.getLogger(PassGate.class);
 
-    private final PassGateSettings settings;
-    private final Database database;
-    private final SecurityRegistry security;
-    private final DaemonSetup.Parts daemon;
+    /** What the operator interface and tests look at. */
+    public record Parts(SessionRegistry sessions, ThreadPoolSelector pools, ClientIdRegistry<PendingSession> clientIds,
+            LoginExits exits, ConnectionRegistry connections, PartnerInfoService partners) {
+    }
 
-    private PassGate(PassGateSettings settings, Database database, SecurityRegistry security, DaemonSetup.Parts daemon) {
+    private final PassGateSettings settings;
+    private final SecurityModule store;
+    private final Parts daemon;
+
+    private PassGate(PassGateSettings settings, SecurityModule store, Parts daemon) {
         this.settings = settings;
-        this.database = database;
-        this.security = security;
+        this.store = store;
         this.daemon = daemon;
     }
 
     /** The daemon's sessions, pools and pending handoffs. */
-    public DaemonSetup.Parts daemon() {
+    public Parts daemon() {
         return daemon;
     }
 
@@ -96,52 +116,37 @@ public final class PassGate {
         addDefaults(properties);
         PassGateSettings settings = new PassGateSettings(properties::resolveProperty);
         checkOwnApplid(settings);
-
-        Database database = settings.openStore(settings.integer(PassGateSettings.STORE_MAX_CONNECTIONS));
         Clock clock = Clock.systemUTC();
-        var configured = new PropertiesDefinitionResolver(properties::resolveProperty, settings.systemName());
-        var replayStore = new JdbcReplayStore(database.dataSource());
-        SecurityRegistry security;
-        try {
-            byte[] masterKey = MasterKeys.load(settings.find(PassGateSettings.MASTER_KEY),
-                    settings.path(PassGateSettings.MASTER_KEY_FILE), settings.dataDir());
-            security = new SecurityRegistry(database.dataSource(), masterKey,
-                    settings.integer(PassGateSettings.PASSWORD_ITERATIONS), clock, settings.systemName(), List.of(configured));
-            SecurityBootstrap bootstrap = new SecurityBootstrap(security);
-            bootstrap.ensureLogonDefinitions(settings.applid());
-            bootstrap.applyFile(settings.path(PassGateSettings.BOOTSTRAP_FILE));
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
-        }
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                // Services stop after routes, so nothing uses the store any more.
-                security.close();
-                database.close();
-            }
-        }, true, true);
+        context.getRegistry().bind(SETTINGS, settings);
+        context.getRegistry().bind(CLOCK, clock);
+        ProducerTemplate template = context.createProducerTemplate();
+        Modules modules = new Modules(context);
 
-        Registry registry = context.getRegistry();
-        registry.bind(SETTINGS, settings);
-        registry.bind(DATA_SOURCE, database.dataSource());
-        registry.bind(CLOCK, clock);
-        registry.bind(SECURITY, security);
-        registry.bind(GENERATOR, security.passTicketGenerator());
-        registry.bind(EVALUATOR, security.passTicketEvaluator());
-        registry.bind(REPLAY_STORE, replayStore);
-        registry.bind(REPLAY_PURGE, new ReplayPurgeProcessor(replayStore, clock));
-        registry.bind(AUDIT_PURGE, new AuditRetentionProcessor(security.audit(), clock,
-                settings.integer("passgate.audit.retention-days")));
+        // The modules, bottom layer first: each takes what it needs from the ones before it.
+        SecurityModule store = modules.add("security", new SecurityModule(context, settings, clock));
+        SecurityRegistry security = store.security();
+        modules.add("passTickets", new PassTicketModule(security, clock)).addComponent(context);
+        PartnerModule partners = modules.add("partners", new PartnerModule(security, PartnerSettings.from(settings), clock));
+        ExitSettings exitSettings = ExitSettings.from(settings);
+        ExitModule exits = modules.add("exits", new ExitModule(context, exitSettings, security, template,
+                replacedExitEvents));
+        ServerSettings server = ServerSettings.from(settings);
+        ProtocolSettings protocol = ProtocolSettings.from(settings);
+        SessionModule sessions = modules.add("sessions", new SessionModule(context, settings.applid(),
+                settings.systemName(), SessionSettings.from(settings), server, protocol, security, clock, template,
+                exits.exits(), partners.connections()));
+        DaemonSettings daemonSettings = DaemonSettings.from(settings);
+        DaemonModule daemon = modules.add("daemon", new DaemonModule(context, settings.applid(), daemonSettings, server,
+                PoolSettings.from(settings), protocol, security, clock, template, exits.exits(), sessions,
+                partners.service(), partners.serviceIdentity()));
+        modules.add("miners", new MinerModule(FilesSettings.from(settings), exitSettings, security, exits.exits()));
+        modules.add("admin", new AdminModule(context, AdminSettings.from(settings), settings.applid(), settings.dataDir(),
+                daemonSettings, PartnerSettings.from(settings), security, clock, template, sessions, daemon, partners));
 
-        QuartzStore.configure(context, database.dataSource(), settings.systemName());
-        DaemonSetup.Parts daemon = DaemonSetup.install(context, settings, security, clock, replacedExitEvents);
-        registry.bind(DAEMON, daemon);
+        Parts parts = new Parts(sessions.sessions(), daemon.pools(), sessions.clientIds(), exits.exits(),
+                partners.connections(), partners.service());
+        context.getRegistry().bind(DAEMON, parts);
 
-        if (context.hasComponent("passticket") == null) {
-            context.addComponent("passticket", new PassTicketComponent());
-        }
         var loader = PluginHelper.getRoutesLoader(context);
         for (String location : BUILT_IN_ROUTES) {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
@@ -151,7 +156,25 @@ public final class PassGate {
                 loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, ExitRoutes.location(event)));
             }
         }
-        return new PassGate(settings, database, security, daemon);
+        return new PassGate(settings, store, parts);
+    }
+
+    /**
+     * Binds a module's {@code @BindToRegistry} methods through Camel's own bean post-processor
+     * (as camel-main does for a configuration class) and adds its lifecycle, if it has one, as a
+     * context service: started in this order, stopped in the reverse.
+     */
+    private record Modules(CamelContext context) {
+
+        <T> T add(String name, T module) throws Exception {
+            CamelBeanPostProcessor post = PluginHelper.getBeanPostProcessor(context);
+            post.postProcessBeforeInitialization(module, name);
+            post.postProcessAfterInitialization(module, name);
+            if (module instanceof Service service) {
+                context.addService(service, true, true);
+            }
+            return module;
+        }
     }
 
     /** Gives every setting the properties component cannot resolve PassGate's built-in default. */
@@ -166,7 +189,7 @@ public final class PassGate {
     private static void checkOwnApplid(PassGateSettings settings) {
         String applid = settings.applid();
         if (UnsafeApplids.isUnsafe(applid, settings.systemName())) {
-            if (!settings.flag(PassGateSettings.ALLOW_UNSAFE_APPLID)) {
+            if (!settings.allowUnsafeApplid()) {
                 throw new IllegalStateException(UnsafeApplids.explain(applid) + " To use it anyway set "
                         + PassGateSettings.ALLOW_UNSAFE_APPLID + "=true.");
             }
@@ -181,16 +204,16 @@ public final class PassGate {
 
     /** The security registry: verify, access checks, RACF commands, audit. */
     public SecurityRegistry security() {
-        return security;
+        return store.security();
     }
 
     /** Partner info (get/set, PartnerSocket, PartnerServerSocket) for this node's connections. */
-    public dev.passgate.partner.PartnerInfoService partners() {
+    public PartnerInfoService partners() {
         return daemon.partners();
     }
 
     /** The database URL (no credentials), for start-up messages. */
     public String databaseUrl() {
-        return database.url();
+        return store.databaseUrl();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import dev.passgate.exit.ExitRoutes;
+import dev.passgate.settings.PassGateSettings;
 import dev.passgate.security.SecurityBootstrap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.main.ManagementHttpServer;

@@ -1,7 +1,10 @@
 package dev.passgate.cli;
 
 import dev.passgate.PassGate;
-import dev.passgate.PassGateSettings;
+import dev.passgate.daemon.DaemonSettings;
+import dev.passgate.exit.ExitSettings;
+import dev.passgate.security.SecuritySettings;
+import dev.passgate.settings.PassGateSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -38,13 +41,11 @@ final class ConfigOptions {
 
     /** Defaults that are relative to the PassGate home rather than the working directory. */
     static Map<String, String> homeDefaults(Path home) {
-        return Map.of(
-                PassGateSettings.DATA_DIR, home.resolve("data").toString(),
-                PassGateSettings.ROUTES_DIR, home.resolve("config/routes").toString(),
-                PassGateSettings.MASTER_KEY_FILE, home.resolve("config/master.key").toString(),
-                PassGateSettings.BOOTSTRAP_FILE, home.resolve("config/bootstrap.racf").toString(),
-                "passgate.daemon.tls.keystore", home.resolve("config/tls/server.p12").toString(),
-                "passgate.security.exports-file", home.resolve("config/exports").toString());
+        var defaults = PassGateSettings.defaults();
+        return java.util.stream.Stream.of(PassGateSettings.DATA_DIR, PassGateSettings.ROUTES_DIR,
+                SecuritySettings.MASTER_KEY_FILE, SecuritySettings.BOOTSTRAP_FILE, DaemonSettings.TLS_KEYSTORE,
+                ExitSettings.EXPORTS_FILE).collect(java.util.stream.Collectors.toMap(k -> k,
+                        k -> home.resolve(defaults.getProperty(k)).toString()));
     }
 
     /** The settings, resolved through a Camel properties component that is never started. */

@@ -1,9 +1,11 @@
 package dev.passgate.cli;
 
-import dev.passgate.PassGateSettings;
+import dev.passgate.settings.PassGateSettings;
 import dev.passgate.security.MasterKeys;
 import dev.passgate.security.SecurityRegistry;
+import dev.passgate.security.SecuritySettings;
 import dev.passgate.store.Database;
+import dev.passgate.store.StoreSettings;
 import java.time.Clock;
 import java.util.List;
 
@@ -14,13 +16,12 @@ final class RegistrySession implements AutoCloseable {
     private final SecurityRegistry registry;
 
     RegistrySession(PassGateSettings settings) {
-        this.database = settings.openStore(2);
+        this.database = StoreSettings.from(settings).open(settings.dataDir(), 2);
         try {
-            byte[] masterKey = MasterKeys.load(settings.find(PassGateSettings.MASTER_KEY),
-                    settings.path(PassGateSettings.MASTER_KEY_FILE), settings.dataDir());
-            this.registry = new SecurityRegistry(database.dataSource(), masterKey,
-                    settings.integer(PassGateSettings.PASSWORD_ITERATIONS), Clock.systemUTC(), settings.systemName(),
-                    List.of());
+            SecuritySettings security = SecuritySettings.from(settings);
+            byte[] masterKey = MasterKeys.load(security.masterKey(), security.masterKeyFile(), settings.dataDir());
+            this.registry = new SecurityRegistry(database.dataSource(), masterKey, security.passwordIterations(),
+                    Clock.systemUTC(), settings.systemName(), List.of());
         } catch (RuntimeException e) {
             database.close();
             throw e;

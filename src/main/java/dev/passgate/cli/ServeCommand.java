@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
         // Relative defaults mean "under the PassGate home", wherever the command was started from.
         ConfigOptions.homeDefaults(Home.path()).forEach(main::addInitialProperty);
         if (options.data != null) {
-            main.addOverrideProperty("passgate.data.dir", options.data.toAbsolutePath().toString());
+            main.addOverrideProperty(dev.passgate.settings.PassGateSettings.DATA_DIR, options.data.toAbsolutePath().toString());
         }
         ManagementDefaults.PROPERTIES.forEach(main::addInitialProperty);
         main.configure().withName("passgate");

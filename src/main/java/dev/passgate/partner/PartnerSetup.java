@@ -1,6 +1,5 @@
 package dev.passgate.partner;
 
-import dev.passgate.PassGateSettings;
 import dev.passgate.security.ProfileRecord;
 import dev.passgate.security.SecurityEnvironment;
 import dev.passgate.security.SecurityBootstrap;
@@ -8,9 +7,7 @@ import dev.passgate.security.SecurityRegistry;
 import dev.passgate.security.UserRecord;
 import dev.passgate.store.Jdbc;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.camel.spi.Registry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,21 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Joins this node to its cluster (the database it shares with the other nodes) and builds the
  * partner service: cluster key, node row with its security domain, connection registry.
+ * {@link PartnerModule} binds what routes use of it.
  */
 public final class PartnerSetup implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerSetup.class);
-
-    /** The node's cluster settings (passgate.cluster.*, passgate.system.name, passgate.tcpip.name). */
-    public record Settings(String cluster, String node, String tcpip, String addresses, List<String> internalNetworks) {
-
-        public static Settings of(PassGateSettings settings) {
-            return new Settings(settings.string("passgate.cluster.name"), settings.systemName(),
-                    settings.string("passgate.tcpip.name"), settings.find("passgate.cluster.addresses").orElse(""),
-                    Arrays.stream(settings.find("passgate.cluster.internal-networks").orElse("").split(","))
-                            .map(String::trim).filter(n -> !n.isEmpty()).toList());
-        }
-    }
 
     private final ClusterStore store;
     private final PartnerInfoService service;
@@ -49,11 +36,7 @@ public final class PartnerSetup implements AutoCloseable {
         this.node = node;
     }
 
-    public static PartnerSetup join(SecurityRegistry security, PassGateSettings settings, Clock clock) {
-        return join(security, Settings.of(settings), clock);
-    }
-
-    public static PartnerSetup join(SecurityRegistry security, Settings s, Clock clock) {
+    public static PartnerSetup join(SecurityRegistry security, PartnerSettings s, Clock clock) {
         ClusterStore store = new ClusterStore(new Jdbc(security.dataSource()), clock);
         UTokens utokens = new UTokens(s.cluster(), s.node(), store.clusterKey(s.cluster(), security.secretBox()), clock);
         // The domain is read once, at start, as a TCP/IP stack reads it: a change needs a restart.
@@ -84,13 +67,6 @@ public final class PartnerSetup implements AutoCloseable {
         PartnerInfoService service = new PartnerInfoService(registry, view, utokens, security.access(),
                 PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), poller);
         return new PartnerSetup(store, service, security, s.node());
-    }
-
-    /** Binds what routes use by name: passGatePartners, partnerInfo and partnerClientInitializer. */
-    public void bind(Registry registry) {
-        registry.bind("passGatePartners", service);
-        registry.bind("partnerInfo", new PartnerInfoProcessor(service, this::serviceIdentity));
-        registry.bind("partnerClientInitializer", new PartnerClientInitializer(service));
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.passgate.PassGate;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.support.Eventually;
@@ -198,7 +199,7 @@ class HandoffAbuseTest {
     void stoppingTheDaemonGivesBackHandoffsStillWaiting() throws Exception {
         RunningPassGate pg = start(Map.of());
         int port;
-        DaemonSetup.Parts parts = pg.passGate.daemon();
+        PassGate.Parts parts = pg.passGate.daemon();
         try {
             port = pg.logon("JOE", "Secret1").get("port").asInt();
             assertEquals(1, parts.clientIds().size());

@@ -1,6 +1,5 @@
-package dev.passgate;
+package dev.passgate.settings;
 
-import dev.passgate.store.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,27 +9,30 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * Typed access to the {@code passgate.*} settings. Values come from wherever PassGate runs
+ * Lookup of the {@code passgate.*} settings, and the node-wide ones every feature shares
+ * (APPLID, system name, data and routes folders). Values come from wherever PassGate runs
  * (Camel's properties component: operator's file, environment, system properties) and fall
- * back to the built-in defaults in {@code passgate-defaults.properties}.
+ * back to the built-in defaults in {@code passgate-defaults.properties}, the one place a
+ * default is written. Each feature reads its own keys into a typed record
+ * ({@code DaemonSettings.from(settings)} and so on), which names each key once.
+ *
+ * <p>It sits in the bottom layer (it imports no other PassGate package) so that every
+ * feature's settings record can read it.
  */
 public final class PassGateSettings {
 
     public static final String DEFAULTS_RESOURCE = "passgate-defaults.properties";
 
+    /** PassGate's own APPLID: APPL profile for logons, PTKTDATA profile sessions are built from. */
     public static final String APPLID = "passgate.applid";
+    /** Accept OMVSAPPL or MVS&lt;system&gt; as the APPLID anyway, with a warning. */
     public static final String ALLOW_UNSAFE_APPLID = "passgate.applid.allow-unsafe";
+    /** This node's system name (1-8 characters). */
     public static final String SYSTEM_NAME = "passgate.system.name";
+    /** Where PassGate keeps its data: the embedded database, files, credentials. */
     public static final String DATA_DIR = "passgate.data.dir";
+    /** Integrator routes loaded after the built-in ones. */
     public static final String ROUTES_DIR = "passgate.routes.dir";
-    public static final String STORE_URL = "passgate.store.url";
-    public static final String STORE_USER = "passgate.store.user";
-    public static final String STORE_PASSWORD = "passgate.store.password";
-    public static final String STORE_MAX_CONNECTIONS = "passgate.store.max-connections";
-    public static final String MASTER_KEY = "passgate.security.master-key";
-    public static final String MASTER_KEY_FILE = "passgate.security.master-key-file";
-    public static final String PASSWORD_ITERATIONS = "passgate.security.password-iterations";
-    public static final String BOOTSTRAP_FILE = "passgate.security.bootstrap-file";
 
     private static final Properties DEFAULTS = loadDefaults();
 
@@ -74,6 +76,35 @@ public final class PassGateSettings {
         return Boolean.parseBoolean(v);
     }
 
+    /** As {@link #find}, without the built-in defaults: for keys whose names are made at run time. */
+    public Optional<String> lookup(String key) {
+        return lookup.apply(key);
+    }
+
+    public long longNumber(String key) {
+        String v = string(key);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("setting " + key + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    /** A whole number of seconds. */
+    public java.time.Duration seconds(String key) {
+        return java.time.Duration.ofSeconds(integer(key));
+    }
+
+    /** A comma-separated list, blanks dropped; empty when unset. */
+    public java.util.List<String> list(String key) {
+        return java.util.Arrays.stream(find(key).orElse("").split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .toList();
+    }
+
+    public boolean allowUnsafeApplid() {
+        return flag(ALLOW_UNSAFE_APPLID);
+    }
+
     public String applid() {
         return string(APPLID).toUpperCase(java.util.Locale.ROOT);
     }
@@ -92,16 +123,6 @@ public final class PassGateSettings {
 
     public Path path(String key) {
         return Path.of(string(key)).toAbsolutePath().normalize();
-    }
-
-    /** The configured JDBC URL, or the embedded H2 file in the data folder. */
-    public String storeUrl() {
-        return find(STORE_URL).orElseGet(() -> Database.defaultUrl(dataDir()));
-    }
-
-    /** Opens the configured store, or the embedded one in the data folder with this installation's credential. */
-    public Database openStore(int maxConnections) {
-        return Database.open(find(STORE_URL), string(STORE_USER), find(STORE_PASSWORD), dataDir(), maxConnections);
     }
 
     private static Properties loadDefaults() {

@@ -1,0 +1,43 @@
+package dev.passgate.session;
+
+import dev.passgate.exit.LoginExits;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * Sessions around a node's life. At start (routes and exits running) it logs out what a crashed
+ * previous life left behind: logout exits run, audited as ended by restart. At stop, while the
+ * routes still run, it logs out every live session once (logout exits run, audited shutdown);
+ * the exits' termination comes after it.
+ */
+final class SessionLifecycle extends EventNotifierSupport {
+
+    private final SessionStore store;
+    private final SessionRegistry sessions;
+    private final LoginExits exits;
+    private final ProducerTemplate template;
+
+    SessionLifecycle(SessionStore store, SessionRegistry sessions, LoginExits exits, ProducerTemplate template) {
+        this.store = store;
+        this.sessions = sessions;
+        this.exits = exits;
+        this.template = template;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event.getType() == CamelEvent.Type.CamelContextStarted) {
+            recover();
+        } else if (event.getType() == CamelEvent.Type.CamelContextStopping) {
+            sessions.all().forEach(s -> SessionHandler.logout(template, s, "shutdown"));
+        }
+    }
+
+    private void recover() {
+        for (SessionStore.Row row : store.leftBehind()) {
+            exits.sessionEnded(row.user(), row.address(), "restart");
+            store.ended(row.id(), row.user(), row.address(), "restart", "session " + row.id() + " ended by restart");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.passgate.session;
+
+import dev.passgate.exit.LoginExits;
+import dev.passgate.partner.ConnectionRegistry;
+import dev.passgate.protocol.JsonLines;
+import dev.passgate.protocol.ProtocolSettings;
+import dev.passgate.security.PassTicketEnvironments;
+import dev.passgate.security.SecurityRegistry;
+import dev.passgate.server.ServerSettings;
+import dev.passgate.store.Jdbc;
+import java.time.Clock;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Sessions: the client IDs a logon hands out, the live sessions, their rows in the store, the
+ * idle timer on Quartz, and every step of {@code routes/session.camel.yaml} under the name the
+ * routes use. Adds {@link SessionLifecycle} (crash recovery at start, logout of every session
+ * while the routes still run at stop); what is left when it stops is closed without an audit.
+ *
+ * <p>Collaborators come through the constructor rather than {@code @BindToRegistry} parameters:
+ * the daemon module above needs this module's registries and codec as Java objects, not by name.
+ */
+public final class SessionModule extends ServiceSupport {
+
+    private static final String TIMEOUT_ENDPOINT = "direct:session-timeout";
+
+    private final SessionSettings settings;
+    private final JsonLines lines;
+    private final Clock clock;
+    private final ProducerTemplate template;
+    private final LoginExits exits;
+    private final SecurityRegistry security;
+    private final ConnectionRegistry connections;
+    private final SessionRegistry sessions = new SessionRegistry();
+    private final ClientIdRegistry<PendingSession> clientIds;
+    private final IdleTimeouts idle;
+    private final SessionStore sessionStore;
+    private final PassTicketEnvironments environments;
+
+    public SessionModule(CamelContext context, String applid, String systemName, SessionSettings settings,
+            ServerSettings server, ProtocolSettings protocol, SecurityRegistry security, Clock clock, ProducerTemplate template,
+            LoginExits exits, ConnectionRegistry connections) {
+        this.settings = settings;
+        this.lines = protocol.lines();
+        this.clock = clock;
+        this.template = template;
+        this.exits = exits;
+        this.security = security;
+        this.connections = connections;
+        this.clientIds = new ClientIdRegistry<>(clock, server.bindClientIp());
+        this.idle = new IdleTimeouts(settings.idleTimeout(), clock, sessions, s -> s.executor().execute(
+                () -> template.send(TIMEOUT_ENDPOINT, e -> e.setProperty(SessionKeys.SESSION, s))),
+                () -> context.getComponent("quartz", QuartzComponent.class).getScheduler());
+        this.sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(), systemName);
+        this.environments = new PassTicketEnvironments(security.passTicketGenerator(), security.verifier(), applid);
+        context.getManagementStrategy().addEventNotifier(new SessionLifecycle(sessionStore, sessions, exits, template));
+    }
+
+    // session-connect
+
+    @BindToRegistry("parseConnect")
+    public ParseConnectProcessor parseConnect() {
+        return new ParseConnectProcessor(lines);
+    }
+
+    @BindToRegistry("validateClientId")
+    public ValidateClientIdProcessor validateClientId() {
+        return new ValidateClientIdProcessor(clientIds);
+    }
+
+    @BindToRegistry("startMiners")
+    public StartMinersProcessor startMiners() {
+        return new StartMinersProcessor(settings.miners(), environments, security.access(), sessions, template, lines,
+                clock, exits, sessionStore, connections);
+    }
+
+    @BindToRegistry("singleLogon")
+    public SingleLogonProcessor singleLogon() {
+        return new SingleLogonProcessor(settings.singleLogon(), sessions, template);
+    }
+
+    @BindToRegistry("scheduleIdleTimeout")
+    public ScheduleIdleTimeoutProcessor scheduleIdleTimeout() {
+        return new ScheduleIdleTimeoutProcessor(idle);
+    }
+
+    @BindToRegistry("connectReply")
+    public ConnectReplyProcessor connectReply() {
+        return new ConnectReplyProcessor(lines, idle.timeoutSeconds());
+    }
+
+    @BindToRegistry("sessionError")
+    public SessionErrorProcessor sessionError() {
+        return new SessionErrorProcessor(lines);
+    }
+
+    // session-request and session-logout
+
+    @BindToRegistry("parseSessionRequest")
+    public ParseSessionRequestProcessor parseSessionRequest() {
+        return new ParseSessionRequestProcessor(lines);
+    }
+
+    @BindToRegistry("touchSession")
+    public TouchSessionProcessor touchSession() {
+        return new TouchSessionProcessor(clock);
+    }
+
+    @BindToRegistry("whoami")
+    public WhoamiProcessor whoami() {
+        return new WhoamiProcessor(lines);
+    }
+
+    @BindToRegistry("logoutRequest")
+    public LogoutRequestProcessor logoutRequest() {
+        return new LogoutRequestProcessor(lines);
+    }
+
+    @BindToRegistry("dispatchMiner")
+    public DispatchMinerProcessor dispatchMiner() {
+        return new DispatchMinerProcessor();
+    }
+
+    @BindToRegistry("minerReply")
+    public MinerReplyProcessor minerReply() {
+        return new MinerReplyProcessor(lines);
+    }
+
+    @BindToRegistry("endSession")
+    public EndSessionProcessor endSession() {
+        return new EndSessionProcessor(sessions, lines, exits, idle, sessionStore);
+    }
+
+    /** The JSON-lines codec of every PassGate port. */
+    public JsonLines lines() {
+        return lines;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public ClientIdRegistry<PendingSession> clientIds() {
+        return clientIds;
+    }
+
+    /** Session and miner environments, built from fresh PassTickets for PassGate's APPLID. */
+    public PassTicketEnvironments environments() {
+        return environments;
+    }
+
+    /** What the logout at stop did not reach (a session still connecting) is closed unaudited. */
+    @Override
+    protected void doStop() {
+        sessions.all().forEach(s -> sessions.end(s, null));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.passgate.store;
+
+import dev.passgate.settings.PassGateSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The store's settings ({@code passgate.store.*}). Unset URL and password mean the embedded H2
+ * file in the data folder with this installation's generated credential.
+ */
+public record StoreSettings(Optional<String> url, String user, Optional<String> password, int maxConnections) {
+
+    /** JDBC URL; unset: an H2 file database "passgate" in the data folder. */
+    public static final String URL = "passgate.store.url";
+    /** Database user. */
+    public static final String USER = "passgate.store.user";
+    /** Database password; unset for the embedded store, whose password is generated per installation. */
+    public static final String PASSWORD = "passgate.store.password";
+    /** Connections in the pool. */
+    public static final String MAX_CONNECTIONS = "passgate.store.max-connections";
+
+    public static StoreSettings from(PassGateSettings s) {
+        return new StoreSettings(s.find(URL), s.string(USER), s.find(PASSWORD), s.integer(MAX_CONNECTIONS));
+    }
+
+    /** Opens the configured store, or the embedded one in the data folder. */
+    public Database open(Path dataDir, int connections) {
+        return Database.open(url, user, password, dataDir, connections);
+    }
+
+    /** The password is a secret: never in a log line, whoever prints this record. */
+    @Override
+    public String toString() {
+        return "StoreSettings[url=" + url.orElse("(embedded)") + ", user=" + user + ", password="
+                + (password.isPresent() ? "(set)" : "(unset)") + ", maxConnections=" + maxConnections + "]";
+    }
+}
