@@ -32,9 +32,4 @@ public interface Handshake {
      *                to the pipeline (they take over once the handshake handler is removed)
      */
     Result check(String firstLine, io.netty.channel.Channel channel);
-
-    /** The reply for a first line over the length limit. */
-    default String lineTooLong() {
-        return "{\"ok\":false,\"error\":{\"code\":\"LINE_TOO_LONG\",\"message\":\"the request line is too long\"}}";
-    }
 }

@@ -1,16 +1,16 @@
 package dev.passgate.session;
 
+import dev.passgate.server.ClientAddress;
 import dev.passgate.server.Handshake;
 import io.netty.channel.Channel;
-import java.net.InetSocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.netty.NettyConstants;
 
 /**
  * The handoff listener's first-line check, delegated to the {@code session-connect} route.
  * Each listener gets its own ({@link #on}), so the route redeems client IDs only on the
- * handoff that listener was bound for.
+ * handoff that listener was bound for. The route gets the client's {@link ClientAddress} as the
+ * listener noted it at the accept.
  */
 public final class ConnectHandshake {
 
@@ -32,7 +32,7 @@ public final class ConnectHandshake {
     private Handshake.Result check(String firstLine, Channel channel, ClientIdRegistry.Handoff handoff) {
         Exchange done = template.request(ENDPOINT, e -> {
             e.getMessage().setBody(firstLine);
-            e.getMessage().setHeader(NettyConstants.NETTY_REMOTE_ADDRESS, (InetSocketAddress) channel.remoteAddress());
+            ClientAddress.of(channel).ifPresent(a -> e.setProperty(ClientAddress.PROPERTY, a));
             e.setProperty(SessionKeys.CHANNEL, channel);
             e.setProperty(HANDOFF, handoff);
         });
