@@ -220,7 +220,7 @@ public final class DaemonSetup {
                 security.verifier(), applid);
         r.bind("createClientServer", new CreateClientServerProcessor(setup, environments));
         r.bind("bindPort", new BindPortProcessor(boss, workers, InetAddress.getByName(settings.string("passgate.daemon.host")),
-                allocator, handoff, maxLine, new ConnectHandshake(template), clientIds, tls, handshakes,
+                allocator, handoff, maxLine, new ConnectHandshake(template, sessions), clientIds, tls, handshakes,
                 pendingHandoffs));
         r.bind("logonReply", new LogonReplyProcessor(lines, handoff, settings.find("passgate.server.advertised-host"),
                 metrics::logon, security.audit()::sync));

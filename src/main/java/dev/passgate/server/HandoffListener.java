@@ -210,6 +210,7 @@ public final class HandoffListener implements AutoCloseable {
             waiting.close(); // others still in their handshake have lost
             connected.complete(client);
             client.writeAndFlush(result.reply());
+            result.afterReply().run();
             client.config().setAutoRead(true);
         }
 

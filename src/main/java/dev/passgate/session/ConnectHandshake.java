@@ -19,9 +19,11 @@ public final class ConnectHandshake {
     public static final String HANDOFF = "PassGateHandoff";
 
     private final ProducerTemplate template;
+    private final SessionRegistry sessions;
 
-    public ConnectHandshake(ProducerTemplate template) {
+    public ConnectHandshake(ProducerTemplate template, SessionRegistry sessions) {
         this.template = template;
+        this.sessions = sessions;
     }
 
     /** The handshake for the listener of one handoff. */
@@ -38,7 +40,9 @@ public final class ConnectHandshake {
         });
         String reply = done.getMessage().getBody(String.class);
         if (Boolean.TRUE.equals(done.getProperty(SessionKeys.ACCEPTED, Boolean.class))) {
-            return Handshake.Result.accept(reply);
+            // Lines for the session asked for meanwhile (an operator's SEND) wait until this reply is out.
+            Session session = done.getProperty(SessionKeys.SESSION, Session.class);
+            return Handshake.Result.accept(reply, () -> sessions.connectReplySent(session));
         }
         // Refused after its client ID was redeemed (a later step said no): the ID is spent,
         // so nobody can connect here any more and the handoff gives everything back now.

@@ -2,7 +2,9 @@ package dev.passgate.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +16,31 @@ import java.util.function.Consumer;
 public final class SessionRegistry {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /**
+     * Writes asked for while a session's connect reply is not out yet (an operator's message, a
+     * cancel): they wait for it, so that the client's first line is always that reply.
+     */
+    private final Map<Session, List<Consumer<Channel>>> beforeConnectReply = new HashMap<>();
 
+    /** Registers a session whose connect reply is still to be sent; see {@link #connectReplySent}. */
     public void add(Session session, Channel channel) {
         session.attach(channel);
+        synchronized (beforeConnectReply) {
+            beforeConnectReply.put(session, new ArrayList<>());
+        }
         sessions.put(session.id(), session);
+        // A connection gone before its reply went out holds nothing back.
+        channel.closeFuture().addListener(f -> connectReplySent(session));
+    }
+
+    /** The session's connect reply is written: the lines that waited for it follow, in order. */
+    public void connectReplySent(Session session) {
+        synchronized (beforeConnectReply) {
+            List<Consumer<Channel>> waiting = beforeConnectReply.remove(session);
+            if (waiting != null) {
+                waiting.forEach(write -> submit(session, write));
+            }
+        }
     }
 
     public Optional<Session> find(String id) {
@@ -76,7 +99,19 @@ public final class SessionRegistry {
     }
 
     /** Every write to a session's socket goes through here, on the session's serial executor. */
-    private static void inOrder(Session session, Consumer<Channel> write) {
+    private void inOrder(Session session, Consumer<Channel> write) {
+        synchronized (beforeConnectReply) {
+            List<Consumer<Channel>> waiting = beforeConnectReply.get(session);
+            if (waiting != null) {
+                waiting.add(write);
+                return;
+            }
+            // Submitted under the lock, so none overtakes the lines connectReplySent is handing on.
+            submit(session, write);
+        }
+    }
+
+    private static void submit(Session session, Consumer<Channel> write) {
         Runnable task = () -> {
             Channel ch = session.channel();
             if (ch != null && ch.isActive()) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.management.ObjectName;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,30 @@ class SessionWriteOrderTest {
                     assertEquals(nextReply++, line.get("id").asInt(), "replies keep the requests' order");
                 }
             }
+        }
+    }
+
+    @Test
+    void aMessageSentWhileTheSessionIsStillConnectingFollowsTheConnectReply() throws Exception {
+        CountDownLatch connecting = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        // Hold the connect after the session is registered (the operator can see it), before its reply.
+        AdviceWith.adviceWith(pg.context, "session-connect", a -> a.weaveById("connect-reply").before().process(e -> {
+            connecting.countDown();
+            assertTrue(goOn.await(20, TimeUnit.SECONDS));
+        }));
+        JsonNode logon = pg.logon("JOE", "Secret1");
+        try (LineClient s = new LineClient(logon.get("port").asInt())) {
+            s.send("{\"op\":\"connect\",\"clientId\":\"" + logon.get("clientId").asText() + "\"}");
+            assertTrue(connecting.await(10, TimeUnit.SECONDS));
+            assertTrue(operator("SEND 'welcome' USER=JOE").startsWith("RC=0"));
+            goOn.countDown();
+            JsonNode first = s.read();
+            assertTrue(first.path("ok").asBoolean() && first.has("session"), "the connect reply comes first: " + first);
+            assertEquals("welcome", s.read().get("text").asText());
+            assertEquals("JOE", s.request("{\"op\":\"whoami\"}").get("user").asText());
+        } finally {
+            goOn.countDown();
         }
     }
 
