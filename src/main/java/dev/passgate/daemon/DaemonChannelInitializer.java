@@ -7,7 +7,6 @@ import dev.passgate.protocol.ProtocolException;
 import dev.passgate.server.ClientAddress;
 import dev.passgate.server.LineCodec;
 import dev.passgate.server.TlsSettings;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -147,11 +146,11 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
             String message = why == UnauthenticatedConnections.Refusal.PER_ADDRESS
                     ? "too many connections from this address are waiting to log on; try again later"
                     : "too many connections are waiting to log on; try again later";
-            String line = lines.error(null, new ProtocolException(ErrorCode.RATE_LIMITED, message)) + "\n";
+            String line = lines.error(null, new ProtocolException(ErrorCode.RATE_LIMITED, message));
             ch.pipeline().addLast("passgate-refusal", new ChannelInboundHandlerAdapter() {
                 @Override
                 public void channelActive(ChannelHandlerContext ctx) {
-                    ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), line)).addListener(ChannelFutureListener.CLOSE);
+                    ctx.writeAndFlush(LineCodec.encode(ctx.alloc(), line)).addListener(ChannelFutureListener.CLOSE);
                 }
 
                 @Override

@@ -3,6 +3,8 @@ package dev.passgate.server;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -86,13 +88,20 @@ public final class LineCodec {
         }
     }
 
-    /** One line out per text; a text that already ends with its newline (a route's body may) gets no second one. */
+    /**
+     * One text as the bytes of one line, for a connection refused before it gets a pipeline; a
+     * text that already ends with its newline (a route's body may) gets no second one.
+     */
+    public static ByteBuf encode(ByteBufAllocator alloc, CharSequence text) {
+        boolean ended = text.length() > 0 && text.charAt(text.length() - 1) == '\n';
+        return ByteBufUtil.writeUtf8(alloc, ended ? text : text + "\n");
+    }
+
     @ChannelHandler.Sharable
     static final class LineEncoder extends MessageToMessageEncoder<CharSequence> {
         @Override
         protected void encode(ChannelHandlerContext ctx, CharSequence text, List<Object> out) {
-            boolean ended = text.length() > 0 && text.charAt(text.length() - 1) == '\n';
-            out.add(ByteBufUtil.writeUtf8(ctx.alloc(), ended ? text : text + "\n"));
+            out.add(LineCodec.encode(ctx.alloc(), text));
         }
     }
 
