@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
     /** Bottom to top. */
-    static final List<String> LAYERS = List.of("settings", "passticket", "store", "security", "protocol", "camel", "pool",
+    static final List<String> LAYERS = List.of("settings", "passticket", "store", "security", "protocol", "flow", "camel", "pool",
             "server", "partner", "exit", "session", "daemon", "miner", "admin", "", "cli");
     /** Libraries usable without Camel. */
     static final List<String> PURE = List.of("passticket", "security");

@@ -4,9 +4,9 @@ import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
+import dev.passgate.server.ClientAddress;
+import dev.passgate.server.LineCodec;
 import dev.passgate.server.TlsSettings;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -14,14 +14,10 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import io.netty.handler.codec.MessageToMessageEncoder;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
@@ -37,19 +33,20 @@ import org.apache.camel.component.netty.handlers.ServerChannelHandler;
  * one {@code RATE_LIMITED} line (with TLS, which it has not negotiated, nothing) and closed, never
  * read. A connection that has one is closed at the login grace time however it trickles
  * ({@link LoginGrace}), and after {@code passgate.daemon.read-timeout} of silence; a line over the
- * limit is answered {@code LINE_TOO_LONG} before the connection closes; with
+ * limit is answered {@code LINE_TOO_LONG} before the connection closes ({@link LineCodec}); with
  * {@code passgate.daemon.tls.enabled} the connection is TLS, optionally with a client certificate.
  * <p>
- * The pipeline frames lines itself instead of camel-netty's textline codec, so that what camel-netty
- * logs at DEBUG (each message received and written) is a {@link RequestLine} or {@link ReplyLine},
- * whose {@code toString()} hides the password and the client ID.
+ * The pipeline frames lines with PassGate's {@link LineCodec} instead of camel-netty's textline codec,
+ * and hands camel-netty each line as a {@link RequestLine} and takes each reply as a {@link ReplyLine},
+ * so that what camel-netty logs at DEBUG (each message received and written) hides the password and
+ * the client ID. The client's address goes to the route as a {@link ClientAddress}.
  */
 public class DaemonChannelInitializer extends ServerInitializerFactory {
 
     static final String HANDLER = "handler";
 
     private final int readTimeoutSeconds;
-    private final int maxLineBytes;
+    private final LineCodec codec;
     private final JsonLines lines;
     private final Optional<TlsSettings> tls;
     private final PartnerInfoService partners;
@@ -62,7 +59,7 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
     public DaemonChannelInitializer(int readTimeoutSeconds, int maxLineBytes, JsonLines lines, Optional<TlsSettings> tls,
             PartnerInfoService partners, boolean setPartnerInfo, ConnectionLimits limits) {
         this.readTimeoutSeconds = readTimeoutSeconds;
-        this.maxLineBytes = maxLineBytes;
+        this.codec = new LineCodec(maxLineBytes);
         this.lines = lines;
         this.tls = tls;
         this.partners = partners;
@@ -103,14 +100,15 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
 
         @Override
         protected void initChannel(Channel ch) {
-            if (!(ch.remoteAddress() instanceof InetSocketAddress remote)) {
+            ClientAddress remote = ClientAddress.accepted(ch).orElse(null);
+            if (remote == null) {
                 ch.close(); // gone before it could be looked at
                 return;
             }
             boolean reserveReached = descriptors.refuses();
-            UnauthenticatedConnections.Place place = reserveReached ? null : unauthenticated.admit(remote.getAddress());
+            UnauthenticatedConnections.Place place = reserveReached ? null : unauthenticated.admit(remote.address());
             if (place == null) {
-                refuse(ch, reserveReached ? null : unauthenticated.refusal(remote.getAddress()));
+                refuse(ch, reserveReached ? null : unauthenticated.refusal(remote.address()));
                 return;
             }
             // Given back however the connection ends: success reply (the handoff closes it), error, timeout, client.
@@ -122,14 +120,14 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
             if (readTimeoutSeconds > 0) {
                 p.addLast("passgate-read-timeout", new ReadTimeoutHandler(readTimeoutSeconds));
             }
-            p.addLast("passgate-line-frames", new LineBasedFrameDecoder(maxLineBytes, true, true));
+            codec.addTo(p);
             p.addLast("passgate-request-lines", new RequestLineDecoder());
             p.addLast("passgate-reply-lines", REPLY_LINE_ENCODER);
             if (!limits.loginGraceTime().isZero()) {
                 p.addLast("passgate-login-grace", new LoginGrace(limits.loginGraceTime()));
             }
             // camel-netty's request handler sees errors just after ours.
-            p.addLast("passgate-protocol-errors", new ProtocolErrors(lines));
+            p.addLast("passgate-protocol-errors", ProtocolErrors.INSTANCE);
             ServerChannelHandler handler = new DaemonRequestHandler(consumer, lines);
             if (consumer.getConfiguration().isUsingExecutorService()) {
                 p.addLast(consumer.getEndpoint().getComponent().getExecutorService(), HANDLER, handler);
@@ -148,11 +146,11 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
             String message = why == UnauthenticatedConnections.Refusal.PER_ADDRESS
                     ? "too many connections from this address are waiting to log on; try again later"
                     : "too many connections are waiting to log on; try again later";
-            String line = lines.error(null, new ProtocolException(ErrorCode.RATE_LIMITED, message)) + "\n";
+            String line = lines.error(null, new ProtocolException(ErrorCode.RATE_LIMITED, message));
             ch.pipeline().addLast("passgate-refusal", new ChannelInboundHandlerAdapter() {
                 @Override
                 public void channelActive(ChannelHandlerContext ctx) {
-                    ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), line)).addListener(ChannelFutureListener.CLOSE);
+                    ctx.writeAndFlush(LineCodec.encode(ctx.alloc(), line)).addListener(ChannelFutureListener.CLOSE);
                 }
 
                 @Override
@@ -164,20 +162,21 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
     }
 
     /** Each line as a {@link RequestLine}, so that what camel-netty logs of it shows no password. */
-    static final class RequestLineDecoder extends MessageToMessageDecoder<ByteBuf> {
+    static final class RequestLineDecoder extends MessageToMessageDecoder<String> {
         @Override
-        protected void decode(ChannelHandlerContext ctx, ByteBuf frame, List<Object> out) {
-            out.add(new RequestLine(frame.toString(StandardCharsets.UTF_8)));
+        protected void decode(ChannelHandlerContext ctx, String line, List<Object> out) {
+            out.add(new RequestLine(line));
         }
     }
 
     private static final ReplyLineEncoder REPLY_LINE_ENCODER = new ReplyLineEncoder();
 
+    /** A {@link ReplyLine} back to its text, for the line codec to write. */
     @ChannelHandler.Sharable
     static final class ReplyLineEncoder extends MessageToMessageEncoder<ReplyLine> {
         @Override
         protected void encode(ChannelHandlerContext ctx, ReplyLine reply, List<Object> out) {
-            out.add(ByteBufUtil.writeUtf8(ctx.alloc(), reply.wire()));
+            out.add(reply.text());
         }
     }
 
@@ -202,23 +201,23 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
             }
             return new ReplyLine(exchange.getContext().getTypeConverter().mandatoryConvertTo(String.class, exchange, body));
         }
+
+        /** The steps read the client's address from PassGate's own property, noted at the accept. */
+        @Override
+        protected void beforeProcess(Exchange exchange, ChannelHandlerContext ctx, Object message) {
+            super.beforeProcess(exchange, ctx, message);
+            ClientAddress.of(ctx.channel()).ifPresent(a -> exchange.setProperty(ClientAddress.PROPERTY, a));
+        }
     }
 
-    /** Answers oversized lines and closes idle connections without a stack trace in the log. */
+    /** Closes idle connections and failed TLS handshakes without a stack trace in the log (the codec answers long lines). */
     @ChannelHandler.Sharable
     static final class ProtocolErrors extends ChannelInboundHandlerAdapter {
-        private final JsonLines lines;
-
-        ProtocolErrors(JsonLines lines) {
-            this.lines = lines;
-        }
+        static final ProtocolErrors INSTANCE = new ProtocolErrors();
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof TooLongFrameException) {
-                ctx.writeAndFlush(new ReplyLine(lines.error(null, new ProtocolException(ErrorCode.LINE_TOO_LONG))))
-                        .addListener(ChannelFutureListener.CLOSE);
-            } else if (cause instanceof ReadTimeoutException
+            if (cause instanceof ReadTimeoutException
                     || (cause instanceof DecoderException && cause.getCause() instanceof SSLException)) {
                 ctx.close(); // silent clients and failed TLS handshakes need no stack trace in the log
             } else {

@@ -155,7 +155,7 @@ public final class DaemonModule extends ServiceSupport {
     public BindPortProcessor bindPort() throws Exception {
         return new BindPortProcessor(boss, workers, InetAddress.getByName(settings.host()),
                 new PortAllocator(server.portRange(), server.denyClientPort()), server.handoffTimeout(),
-                maxLineBytes, new ConnectHandshake(template), session.clientIds(), tls, handshakes,
+                maxLineBytes, new ConnectHandshake(template, session.sessions()), session.clientIds(), tls, handshakes,
                 pendingHandoffs);
     }
 

@@ -4,14 +4,12 @@ import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.protocol.Request;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
+import dev.passgate.server.ClientAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.component.netty.NettyConstants;
 import org.apache.camel.support.SynchronizationAdapter;
 
-/** Step 1: read the line (a {@link RequestLine}) as a {@code logon} request; note where it came from. */
+/** Step 1: read the line (a {@link RequestLine}) as a {@code logon} request; note where it came from ({@link ClientAddress}). */
 public class ParseLogonProcessor implements Processor {
 
     private final JsonLines lines;
@@ -23,7 +21,7 @@ public class ParseLogonProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         LogonState state = new LogonState();
-        state.address = address(exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS, SocketAddress.class));
+        state.address = address(exchange.getProperty(ClientAddress.PROPERTY, ClientAddress.class));
         exchange.setProperty(LogonState.PROPERTY, state);
         // Whatever happens later, a logon that does not reach its reply gives back what it took.
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -39,7 +37,8 @@ public class ParseLogonProcessor implements Processor {
         state.request = request;
     }
 
-    static String address(SocketAddress remote) {
-        return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    /** A logon sent into the route by hand (a test, an integrator) has no accepted connection behind it. */
+    static String address(ClientAddress remote) {
+        return remote != null ? remote.host() : "unknown";
     }
 }

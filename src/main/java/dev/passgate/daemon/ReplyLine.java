@@ -3,7 +3,7 @@ package dev.passgate.daemon;
 /**
  * One reply line for the daemon port. A logon's reply carries a single-use client ID, and
  * camel-netty logs the body it writes at DEBUG: so this type never shows its text in
- * {@link #toString()}; the daemon pipeline's encoder writes it.
+ * {@link #toString()}; the daemon pipeline's encoder hands its text to the line codec.
  */
 public final class ReplyLine {
 
@@ -13,9 +13,8 @@ public final class ReplyLine {
         this.text = text;
     }
 
-    /** The line with its newline, as it goes on the wire. */
-    String wire() {
-        return text.endsWith("\n") ? text : text + "\n";
+    String text() {
+        return text;
     }
 
     @Override

@@ -12,16 +12,11 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.string.StringDecoder;
-import io.netty.handler.codec.string.StringEncoder;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +28,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The one-shot listener of the port handoff (FTP's passive mode, for logons): bound on
  * the port the {@link PortAllocator} chose, it waits for the client that logged on.
- * Every connection's first line goes to the {@link Handshake}; a refused connection gets
+ * Connections speak JSON lines through the {@link LineCodec}, and their peer is noted as a
+ * {@link ClientAddress}. Every connection's first line goes to the {@link Handshake}; a refused connection gets
  * its error reply and is closed while the listener keeps waiting; the accepted one is
  * handed over and the listener closes at once, freeing the port. When the handoff time
  * runs out the listener and any half-open connections are closed.
@@ -82,18 +78,17 @@ public final class HandoffListener implements AutoCloseable {
             PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake,
             Optional<TlsSettings> tls, Executor handshakes) {
         HandoffListener listener = new HandoffListener(allocator);
+        LineCodec codec = new LineCodec(maxLineBytes);
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         listener.waiting.add(ch);
+                        ClientAddress.accepted(ch);
                         tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc())));
-                        ch.pipeline()
-                                .addLast(new LineBasedFrameDecoder(maxLineBytes, true, true))
-                                .addLast(new StringDecoder(StandardCharsets.UTF_8))
-                                .addLast(new StringEncoder(StandardCharsets.UTF_8))
-                                .addLast(HANDSHAKE, listener.new FirstLine(handshake, handshakes));
+                        codec.addTo(ch.pipeline());
+                        ch.pipeline().addLast(HANDSHAKE, listener.new FirstLine(handshake, handshakes));
                     }
                 });
         listener.server = allocator.bind(requestedPort, port -> {
@@ -202,7 +197,7 @@ public final class HandoffListener implements AutoCloseable {
                 if (result.ends()) {
                     finish(new IllegalStateException("the handoff ended with a refused client"));
                 }
-                client.writeAndFlush(result.reply() + "\n").addListener(ChannelFutureListener.CLOSE);
+                client.writeAndFlush(result.reply()).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             if (!decided.complete(client)) {
@@ -214,17 +209,15 @@ public final class HandoffListener implements AutoCloseable {
             stopListening();
             waiting.close(); // others still in their handshake have lost
             connected.complete(client);
-            client.writeAndFlush(result.reply() + "\n");
+            client.writeAndFlush(result.reply());
+            result.afterReply().run();
             client.config().setAutoRead(true);
         }
 
+        /** A first line over the limit was answered by the codec; anything else here just ends the connection. */
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof TooLongFrameException) {
-                ctx.writeAndFlush(handshake.lineTooLong() + "\n").addListener(ChannelFutureListener.CLOSE);
-            } else {
-                ctx.close();
-            }
+            ctx.close();
         }
     }
 }

@@ -11,19 +11,27 @@ public interface Handshake {
      * The answer to a first line: the reply to send, whether the client is in, and, for a
      * refusal, whether the handoff is over (the one client it waited for has been turned away).
      */
-    record Result(boolean accepted, boolean ends, String reply) {
+    record Result(boolean accepted, boolean ends, String reply, Runnable afterReply) {
         public static Result accept(String reply) {
-            return new Result(true, true, reply);
+            return accept(reply, () -> { });
+        }
+
+        /**
+         * Accepts the client; {@code afterReply} runs once its reply is written, before anything
+         * else can be (whatever the accepting side queued meanwhile follows the reply).
+         */
+        public static Result accept(String reply, Runnable afterReply) {
+            return new Result(true, true, reply, afterReply);
         }
 
         /** Refuses this connection; the listener goes on waiting for the right client. */
         public static Result refuse(String reply) {
-            return new Result(false, false, reply);
+            return new Result(false, false, reply, () -> { });
         }
 
         /** Refuses this connection and ends the handoff: nobody else can be the right client now. */
         public static Result refuseAndEnd(String reply) {
-            return new Result(false, true, reply);
+            return new Result(false, true, reply, () -> { });
         }
     }
 
@@ -32,9 +40,4 @@ public interface Handshake {
      *                to the pipeline (they take over once the handshake handler is removed)
      */
     Result check(String firstLine, io.netty.channel.Channel channel);
-
-    /** The reply for a first line over the length limit. */
-    default String lineTooLong() {
-        return "{\"ok\":false,\"error\":{\"code\":\"LINE_TOO_LONG\",\"message\":\"the request line is too long\"}}";
-    }
 }

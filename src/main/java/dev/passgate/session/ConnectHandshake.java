@@ -1,16 +1,16 @@
 package dev.passgate.session;
 
+import dev.passgate.server.ClientAddress;
 import dev.passgate.server.Handshake;
 import io.netty.channel.Channel;
-import java.net.InetSocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.netty.NettyConstants;
 
 /**
  * The handoff listener's first-line check, delegated to the {@code session-connect} route.
  * Each listener gets its own ({@link #on}), so the route redeems client IDs only on the
- * handoff that listener was bound for.
+ * handoff that listener was bound for. The route gets the client's {@link ClientAddress} as the
+ * listener noted it at the accept.
  */
 public final class ConnectHandshake {
 
@@ -19,9 +19,11 @@ public final class ConnectHandshake {
     public static final String HANDOFF = "PassGateHandoff";
 
     private final ProducerTemplate template;
+    private final SessionRegistry sessions;
 
-    public ConnectHandshake(ProducerTemplate template) {
+    public ConnectHandshake(ProducerTemplate template, SessionRegistry sessions) {
         this.template = template;
+        this.sessions = sessions;
     }
 
     /** The handshake for the listener of one handoff. */
@@ -32,13 +34,15 @@ public final class ConnectHandshake {
     private Handshake.Result check(String firstLine, Channel channel, ClientIdRegistry.Handoff handoff) {
         Exchange done = template.request(ENDPOINT, e -> {
             e.getMessage().setBody(firstLine);
-            e.getMessage().setHeader(NettyConstants.NETTY_REMOTE_ADDRESS, (InetSocketAddress) channel.remoteAddress());
+            ClientAddress.of(channel).ifPresent(a -> e.setProperty(ClientAddress.PROPERTY, a));
             e.setProperty(SessionKeys.CHANNEL, channel);
             e.setProperty(HANDOFF, handoff);
         });
         String reply = done.getMessage().getBody(String.class);
         if (Boolean.TRUE.equals(done.getProperty(SessionKeys.ACCEPTED, Boolean.class))) {
-            return Handshake.Result.accept(reply);
+            // Lines for the session asked for meanwhile (an operator's SEND) wait until this reply is out.
+            Session session = done.getProperty(SessionKeys.SESSION, Session.class);
+            return Handshake.Result.accept(reply, () -> sessions.connectReplySent(session));
         }
         // Refused after its client ID was redeemed (a later step said no): the ID is spent,
         // so nobody can connect here any more and the handoff gives everything back now.

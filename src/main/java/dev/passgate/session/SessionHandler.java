@@ -1,18 +1,18 @@
 package dev.passgate.session;
 
-import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
-import dev.passgate.protocol.ProtocolException;
+import dev.passgate.server.LineCodec;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.TooLongFrameException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 
 /**
  * Carries one session's lines between its socket and the {@code session-request} route.
  * Lines run on the session's serial executor (its pool's threads), one at a time, in order;
- * the socket's event loop never runs session work.
+ * the socket's event loop never runs session work. Everything the client is sent goes out on that
+ * executor too (replies here, events and the last line through {@link SessionRegistry}), so lines
+ * keep their order and none races the session's end.
  */
 public final class SessionHandler extends SimpleChannelInboundHandler<String> {
 
@@ -49,9 +49,15 @@ public final class SessionHandler extends SimpleChannelInboundHandler<String> {
                 logout(template, session, end, reply);
             } else if (reply != null) {
                 durable.run();
-                ctx.writeAndFlush(reply + "\n");
+                ctx.writeAndFlush(reply);
             }
         });
+    }
+
+    /** A line over the limit is answered behind the replies still queued, then the socket closes (a disconnect). */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        LineCodec.writeRepliesOn(ctx.channel(), session.executor());
     }
 
     @Override
@@ -61,9 +67,6 @@ public final class SessionHandler extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
-            ctx.writeAndFlush(lines.error(null, new ProtocolException(ErrorCode.LINE_TOO_LONG)) + "\n");
-        }
         session.executor().execute(() -> logout("disconnected"));
     }
 

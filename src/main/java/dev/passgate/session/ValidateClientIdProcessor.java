@@ -3,11 +3,11 @@ package dev.passgate.session;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.protocol.Request;
+import dev.passgate.server.ClientAddress;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.component.netty.NettyConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +28,12 @@ public class ValidateClientIdProcessor implements Processor {
     @Override
     public void process(Exchange exchange) {
         Request r = exchange.getProperty(SessionKeys.REQUEST, Request.class);
-        InetSocketAddress remote = exchange.getMessage().getHeader(NettyConstants.NETTY_REMOTE_ADDRESS,
-                InetSocketAddress.class);
-        String address = remote.getAddress().getHostAddress();
+        ClientAddress remote = exchange.getProperty(ClientAddress.PROPERTY, ClientAddress.class);
+        if (remote == null) {
+            // No accepted connection behind this exchange: nothing to bind the client ID's address to.
+            throw new ProtocolException(ErrorCode.INVALID_CLIENT_ID);
+        }
+        String address = remote.host();
         ClientIdRegistry.Handoff handoff = exchange.getProperty(ConnectHandshake.HANDOFF, ClientIdRegistry.Handoff.class);
         ClientIdRegistry.Redemption<PendingSession> redeemed = clientIds.redeem(handoff, r.requiredText("clientId"),
                 address);

@@ -37,12 +37,13 @@ class HandoffListenerTest {
 
     /**
      * Accepts {"op":"connect","clientId":"good"} from 127.0.0.1 only; "spent" plays a client
-     * whose ID was used up by a refused connect (the handoff is over).
+     * whose ID was used up by a refused connect (the handoff is over). It reads the address the
+     * listener noted at the accept, as the connect route does.
      */
     private static final Handshake HANDSHAKE = (line, channel) -> {
-        InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+        ClientAddress remote = ClientAddress.of(channel).orElseThrow();
         boolean good = line.equals("{\"op\":\"connect\",\"clientId\":\"good\"}");
-        boolean home = remote.getAddress().getHostAddress().equals("127.0.0.1");
+        boolean home = remote.host().equals("127.0.0.1");
         if (line.equals("{\"op\":\"connect\",\"clientId\":\"spent\"}")) {
             return Handshake.Result.refuseAndEnd(REFUSED);
         }

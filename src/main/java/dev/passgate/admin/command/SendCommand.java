@@ -45,9 +45,8 @@ final class SendCommand implements OperatorCommand {
         }
         String event = s.lines().event("message", Map.of("text", text));
         for (Session session : targets) {
-            if (session.channel() != null) {
-                session.channel().writeAndFlush(event + "\n");
-            }
+            // Behind the replies the session still owes, never between a reply's bytes or after its end.
+            s.sessions().send(session, event);
         }
         return OperatorCommand.done(List.of("message sent to " + targets.size() + " session"
                 + (targets.size() == 1 ? "" : "s")));
