@@ -4,8 +4,6 @@ import dev.passgate.camel.PassTicketComponent;
 import dev.passgate.camel.AuditRetentionProcessor;
 import dev.passgate.camel.ReplayPurgeProcessor;
 import dev.passgate.daemon.DaemonSetup;
-import dev.passgate.exit.ExitRoutes;
-import java.util.Set;
 import dev.passgate.passticket.JdbcReplayStore;
 import dev.passgate.passticket.PropertiesDefinitionResolver;
 import dev.passgate.passticket.UnsafeApplids;
@@ -84,14 +82,6 @@ public final class PassGate {
      * @throws IllegalStateException when the configuration is unusable (the message says why)
      */
     public static PassGate install(CamelContext context) throws Exception {
-        return install(context, Set.of());
-    }
-
-    /**
-     * As {@link #install(CamelContext)}, leaving out the built-in exit routes of the given
-     * events because the host brings its own ({@link ExitRoutes#claimedBy}).
-     */
-    public static PassGate install(CamelContext context, Set<String> replacedExitEvents) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         addDefaults(properties);
         PassGateSettings settings = new PassGateSettings(properties::resolveProperty);
@@ -136,7 +126,7 @@ public final class PassGate {
                 settings.integer("passgate.audit.retention-days")));
 
         QuartzStore.configure(context, database.dataSource(), settings.systemName());
-        DaemonSetup.Parts daemon = DaemonSetup.install(context, settings, security, clock, replacedExitEvents);
+        DaemonSetup.Parts daemon = DaemonSetup.install(context, settings, security, clock);
         registry.bind(DAEMON, daemon);
 
         if (context.hasComponent("passticket") == null) {
@@ -145,11 +135,6 @@ public final class PassGate {
         var loader = PluginHelper.getRoutesLoader(context);
         for (String location : BUILT_IN_ROUTES) {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
-        }
-        for (String event : ExitRoutes.EVENTS) {
-            if (!replacedExitEvents.contains(event)) {
-                loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, ExitRoutes.location(event)));
-            }
         }
         return new PassGate(settings, database, security, daemon);
     }

@@ -52,12 +52,8 @@ import dev.passgate.partner.ConnectionRegistry;
 import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.partner.PartnerSetup;
 import dev.passgate.security.SecurityEnvironment;
-import dev.passgate.exit.JavaExitProcessor;
-import dev.passgate.exit.LoginExit;
 import dev.passgate.exit.LoginExits;
-import dev.passgate.exit.SecurityMode;
 import io.netty.channel.EventLoopGroup;
-import java.util.Set;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -103,27 +99,6 @@ public final class DaemonSetup {
         }
     }
 
-    /** The exits of passgate.exit.class and the integrator's exit routes, under passgate.security's rules. */
-    private static LoginExits loginExits(CamelContext context, PassGateSettings settings, SecurityRegistry security,
-            ProducerTemplate template, Set<String> replacedExitEvents) {
-        SecurityMode mode = SecurityMode.parse(settings.string("passgate.security"));
-        Optional<LoginExit> javaExit = settings.find("passgate.exit.class").map(DaemonSetup::instantiate);
-        boolean configured = javaExit.isPresent() || !replacedExitEvents.isEmpty();
-        if (mode == SecurityMode.NONE && !configured) {
-            if (!settings.flag("passgate.security.allow-none")) {
-                throw new IllegalStateException("passgate.security=none needs a login exit (passgate.exit.class or exit"
-                        + " routes); to run without one anyway set passgate.security.allow-none=true");
-            }
-            LOG.warn("passgate.security=none without a login exit: passwords are still verified, file access is not"
-                    + " checked at all (passgate.security.allow-none=true)");
-        }
-        context.getRegistry().bind("javaLoginExit", new JavaExitProcessor(javaExit));
-        ExecutorService exitThreads = context.getExecutorServiceManager().newThreadPool(DaemonSetup.class, "PassGateExit",
-                HANDSHAKE_THREADS, HANDSHAKE_THREADS);
-        return new LoginExits(configured, mode, Duration.ofSeconds(settings.integer("passgate.exit.timeout")), template,
-                exitThreads, security.audit());
-    }
-
     /**
      * The registry that publishes PassGate's meters: camel-main's Prometheus registry (served on the
      * management port) when there is one, else one PassGate makes and binds as passGateMeterRegistry.
@@ -137,22 +112,12 @@ public final class DaemonSetup {
         return found;
     }
 
-    private static LoginExit instantiate(String className) {
-        try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return (LoginExit) Class.forName(className.trim(), true, loader != null ? loader
-                    : DaemonSetup.class.getClassLoader()).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("passgate.exit.class " + className + " cannot be loaded as a LoginExit: " + e);
-        }
-    }
-
     private static char[] secret(PassGateSettings settings, String key) {
         return settings.find(key).orElse("").toCharArray();
     }
 
-    public static Parts install(CamelContext context, PassGateSettings settings, SecurityRegistry security, Clock clock,
-            Set<String> replacedExitEvents) throws Exception {
+    public static Parts install(CamelContext context, PassGateSettings settings, SecurityRegistry security, Clock clock)
+            throws Exception {
         String applid = settings.applid();
         int maxLine = settings.integer("passgate.protocol.max-line-bytes");
         Duration handoff = Duration.ofSeconds(settings.integer("passgate.server.handoff-timeout"));
@@ -182,7 +147,7 @@ public final class DaemonSetup {
                 () -> context.getComponent("quartz", QuartzComponent.class).getScheduler());
         SessionStore sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(),
                 settings.systemName());
-        LoginExits exits = loginExits(context, settings, security, template, replacedExitEvents);
+        LoginExits exits = LoginExits.create(context, settings, security.audit(), HANDSHAKE_THREADS);
         List<String> miners = Arrays.stream(settings.string("passgate.miners").split(",")).map(String::trim)
                 .filter(m -> !m.isEmpty()).toList();
 
@@ -211,8 +176,8 @@ public final class DaemonSetup {
         // daemon-logon
         r.bind("parseLogon", new ParseLogonProcessor(lines));
         r.bind("logonRateLimit", new RateLimitProcessor(limiter));
-        r.bind("exitNewSession", new LogonExitProcessor(exits, LogonExitProcessor.Event.NEW_SESSION));
-        r.bind("exitLogin", new LogonExitProcessor(exits, LogonExitProcessor.Event.LOGIN));
+        r.bind("exitNewSession", new LogonExitProcessor(exits, dev.passgate.exit.ExitEventType.NEW_SESSION));
+        r.bind("exitLogin", new LogonExitProcessor(exits, dev.passgate.exit.ExitEventType.LOGIN));
         r.bind("authenticate", new AuthenticateProcessor(security.verifier(), limiter, applid));
         r.bind("authorizeApplid", new AuthorizeApplidProcessor(security.access(), applid));
         r.bind("selectThreadPool", new SelectThreadPoolProcessor(pools));
