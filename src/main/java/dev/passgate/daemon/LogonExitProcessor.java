@@ -13,7 +13,8 @@ import org.apache.camel.Processor;
 /**
  * Logon steps where the installation exits get control, before the security registry:
  * the new-user-session exit (for a user and address with no active session) and the
- * login exit (every logon). A failing exit fails the logon with EXIT_REJECTED (DISCONNECT
+ * login exit (every logon); the first of them also has the after-login exit told the logon's
+ * outcome when the route is done. A failing exit fails the logon with EXIT_REJECTED (DISCONNECT
  * also closes the connection). In the exports and none modes a passing login exit decides
  * the logon alone and the registry's checks are skipped.
  */
