@@ -7,7 +7,6 @@ import dev.passgate.camel.SecurityModule;
 import dev.passgate.daemon.DaemonModule;
 import dev.passgate.daemon.DaemonSettings;
 import dev.passgate.exit.ExitModule;
-import dev.passgate.exit.ExitRoutes;
 import dev.passgate.exit.ExitSettings;
 import dev.passgate.exit.LoginExits;
 import dev.passgate.miner.FilesSettings;
@@ -104,14 +103,6 @@ public final class PassGate {
      * @throws IllegalStateException when the configuration is unusable (the message says why)
      */
     public static PassGate install(CamelContext context) throws Exception {
-        return install(context, Set.of());
-    }
-
-    /**
-     * As {@link #install(CamelContext)}, leaving out the built-in exit routes of the given
-     * events because the host brings its own ({@link ExitRoutes#claimedBy}).
-     */
-    public static PassGate install(CamelContext context, Set<String> replacedExitEvents) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         addDefaults(properties);
         PassGateSettings settings = new PassGateSettings(properties::resolveProperty);
@@ -128,8 +119,7 @@ public final class PassGate {
         modules.add("passTickets", new PassTicketModule(security, clock)).addComponent(context);
         PartnerModule partners = modules.add("partners", new PartnerModule(security, PartnerSettings.from(settings), clock));
         ExitSettings exitSettings = ExitSettings.from(settings);
-        ExitModule exits = modules.add("exits", new ExitModule(context, exitSettings, security, template,
-                replacedExitEvents));
+        ExitModule exits = modules.add("exits", new ExitModule(context, settings, security));
         ServerSettings server = ServerSettings.from(settings);
         ProtocolSettings protocol = ProtocolSettings.from(settings);
         SessionModule sessions = modules.add("sessions", new SessionModule(context, settings.applid(),
@@ -150,11 +140,6 @@ public final class PassGate {
         var loader = PluginHelper.getRoutesLoader(context);
         for (String location : BUILT_IN_ROUTES) {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
-        }
-        for (String event : ExitRoutes.EVENTS) {
-            if (!replacedExitEvents.contains(event)) {
-                loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, ExitRoutes.location(event)));
-            }
         }
         return new PassGate(settings, store, parts);
     }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import dev.passgate.exit.ExitRoutes;
 import dev.passgate.settings.PassGateSettings;
 import dev.passgate.security.SecurityBootstrap;
 import org.apache.camel.CamelContext;
@@ -40,8 +39,7 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PassGate.addDefaults(context.getPropertiesComponent());
-        Path integratorRoutes = new PassGateSettings(context.getPropertiesComponent()::resolveProperty).routesDir();
-        PassGate passGate = PassGate.install(context, ExitRoutes.claimedBy(integratorRoutes));
+        PassGate passGate = PassGate.install(context);
         new SecurityBootstrap(passGate.security()).ensureAdministrator(
                 passGate.settings().dataDir().resolve(SecurityBootstrap.ADMIN_PASSWORD_FILE), console);
         Path routesDir = passGate.settings().routesDir();

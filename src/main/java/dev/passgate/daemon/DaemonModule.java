@@ -1,5 +1,6 @@
 package dev.passgate.daemon;
 
+import dev.passgate.exit.ExitEventType;
 import dev.passgate.exit.LoginExits;
 import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.pool.PoolSettings;
@@ -123,12 +124,12 @@ public final class DaemonModule extends ServiceSupport {
 
     @BindToRegistry("exitNewSession")
     public LogonExitProcessor exitNewSession() {
-        return new LogonExitProcessor(exits, LogonExitProcessor.Event.NEW_SESSION);
+        return new LogonExitProcessor(exits, ExitEventType.NEW_SESSION);
     }
 
     @BindToRegistry("exitLogin")
     public LogonExitProcessor exitLogin() {
-        return new LogonExitProcessor(exits, LogonExitProcessor.Event.LOGIN);
+        return new LogonExitProcessor(exits, ExitEventType.LOGIN);
     }
 
     @BindToRegistry("authenticate")

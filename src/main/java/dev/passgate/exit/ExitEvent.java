@@ -1,76 +1,70 @@
 package dev.passgate.exit;
 
+import dev.passgate.protocol.ErrorCode;
+import java.util.Objects;
+
 /**
- * What an exit is told about one event. The global exit block (GXB) is what the exit's
- * init returned; the user exit block (UXB) belongs to one user ID and client address and
- * lives from that combination's first session to its last logout.
+ * What an exit is told about one event, built by the static factory of its type so that no
+ * caller lines up positional nulls. The global exit block (GXB) is what the exit's init returned;
+ * the user exit block (UXB) belongs to one user ID and client address.
+ *
+ * @param type    the event
+ * @param user    the user ID (null for init and termination, and for a logon naming no valid user)
+ * @param address the client address (null for init and termination)
+ * @param gxb     the global exit block
+ * @param uxb     the user exit block (for init and termination a detached, empty one)
+ * @param failure after-login: the logon's error code, or null when it succeeded
+ * @param reason  logout: logout, timeout, cancelled, replaced, disconnected, shutdown, restart or expired
+ * @param path    file: the virtual path
+ * @param access  file: READ or UPDATE
  */
-public final class ExitEvent {
+public record ExitEvent(ExitEventType type, String user, String address, Object gxb, UserExitBlock uxb,
+        ErrorCode failure, String reason, String path, String access) {
 
-    private final String type;
-    private final String user;
-    private final String address;
-    private final Object gxb;
-    private Object uxb;
-    private final String reason;
-    private final String path;
-    private final String access;
-
-    ExitEvent(String type, String user, String address, Object gxb, Object uxb, String reason, String path, String access) {
-        this.type = type;
-        this.user = user;
-        this.address = address;
-        this.gxb = gxb;
-        this.uxb = uxb;
-        this.reason = reason;
-        this.path = path;
-        this.access = access;
+    public ExitEvent {
+        Objects.requireNonNull(type, "type");
+        uxb = uxb == null ? new UserExitBlock() : uxb;
     }
 
-    /** init, new-session, login, logout, termination or file. */
-    public String type() {
-        return type;
+    public static ExitEvent init() {
+        return new ExitEvent(ExitEventType.INIT, null, null, null, null, null, null, null, null);
     }
 
-    public String user() {
-        return user;
+    public static ExitEvent newSession(String user, String address, Object gxb, UserExitBlock uxb) {
+        return new ExitEvent(ExitEventType.NEW_SESSION, user, address, gxb, uxb, null, null, null, null);
     }
 
-    public String address() {
-        return address;
+    public static ExitEvent login(String user, String address, Object gxb, UserExitBlock uxb) {
+        return new ExitEvent(ExitEventType.LOGIN, user, address, gxb, uxb, null, null, null, null);
     }
 
-    public Object gxb() {
-        return gxb;
+    /** The logon's outcome is known: {@code failure} is its error code, or null for a successful logon. */
+    public static ExitEvent afterLogin(String user, String address, Object gxb, UserExitBlock uxb, ErrorCode failure) {
+        return new ExitEvent(ExitEventType.AFTER_LOGIN, user, address, gxb, uxb, failure, null, null, null);
     }
 
-    public Object uxb() {
-        return uxb;
+    public static ExitEvent logout(String user, String address, Object gxb, UserExitBlock uxb, String reason) {
+        return new ExitEvent(ExitEventType.LOGOUT, user, address, gxb, uxb, null, reason, null, null);
     }
 
-    /** A new-session exit may create the user exit block here. */
-    public void uxb(Object value) {
-        this.uxb = value;
+    public static ExitEvent file(String user, String address, Object gxb, UserExitBlock uxb, String path, String access) {
+        return new ExitEvent(ExitEventType.FILE, user, address, gxb, uxb, null, null, path, access);
     }
 
-    /** For logout: logout, timeout, cancelled, replaced, disconnected, shutdown. */
-    public String reason() {
-        return reason;
+    public static ExitEvent termination(Object gxb) {
+        return new ExitEvent(ExitEventType.TERMINATION, null, null, gxb, null, null, null, null, null);
     }
 
-    /** For file: the virtual path. */
-    public String path() {
-        return path;
-    }
-
-    /** For file: READ or UPDATE. */
-    public String access() {
-        return access;
+    /** after-login: whether the logon succeeded (the daemon handed out a port). */
+    public boolean succeeded() {
+        return type == ExitEventType.AFTER_LOGIN && failure == null;
     }
 
     @Override
     public String toString() {
-        return "ExitEvent[" + type + ", " + user + " from " + address + (path != null ? ", " + access + " " + path : "")
-                + (reason != null ? ", " + reason : "") + "]";
+        // No blocks: an exit may keep anything in them, secrets included.
+        return "ExitEvent[" + type + (user != null ? ", " + user + " from " + address : "")
+                + (path != null ? ", " + access + " " + path : "") + (reason != null ? ", " + reason : "")
+                + (type == ExitEventType.AFTER_LOGIN ? ", " + (failure == null ? "OK" : failure) : "") + "]";
     }
 }

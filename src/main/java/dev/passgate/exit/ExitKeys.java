@@ -10,6 +10,10 @@ public final class ExitKeys {
     public static final String ADDRESS = "PassGateAddress";
     public static final String PATH = "PassGatePath";
     public static final String ACCESS = "PassGateAccess";
+    /** after-login: OK, or the logon's error code. */
+    public static final String OUTCOME = "PassGateExitOutcome";
+    /** logout: why the session ended. */
+    public static final String REASON = "PassGateExitReason";
     /**
      * Header the exit route sets to FAIL or DISCONNECT to fail the request (CONTINUE or
      * absent lets it pass). Throwing an exception fails it too.
@@ -19,6 +23,15 @@ public final class ExitKeys {
     public static final String UXB = "PassGateExitUxb";
     /** Header with the global exit block; an init route sets it to the block it wants handed back later. */
     public static final String GXB = "PassGateExitGxb";
+
+    /**
+     * The route configuration the built-in exit routes use, and integrator exit routes may
+     * ({@code routeConfigurationId: passgate-exit-errors}): an exception becomes a FAIL answer,
+     * audited as an exit fault, without Camel's stack trace in the log.
+     */
+    /** Exchange property the error configuration sets: the exit route failed (the exception is in CamelExceptionCaught). */
+    public static final String FAULT = "PassGateExitFault";
+    public static final String ERROR_CONFIGURATION = "passgate-exit-errors";
 
     private ExitKeys() {
     }

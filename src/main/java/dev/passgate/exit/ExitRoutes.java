@@ -1,54 +1,75 @@
 package dev.passgate.exit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 
 /**
- * The built-in exit routes, one file per event, and the rule by which they step aside:
- * a built-in {@code direct:exit-<event>} route is not loaded when a route file in
- * {@code passgate.routes.dir} consumes that endpoint, since two consumers of one direct
- * endpoint (or two routes with one id) would fail start-up.
+ * The built-in exit routes and the rule by which they step aside. Made from one route template
+ * ({@code routes/exits/exit-routes.camel.yaml}) when the context initialises, after every route
+ * has been loaded: a built-in {@code direct:exit-<event>} route is left out when a loaded route
+ * already consumes that endpoint, since two consumers of one direct endpoint would fail start-up.
+ * The decision reads Camel's model (each route definition's input), so that neither a file's
+ * formatting nor its comments can change it, and YAML, XML and Java routes count alike.
  */
 public final class ExitRoutes {
 
-    public static final List<String> EVENTS = List.of("init", "new-session", "login", "logout", "file", "termination");
-
-    /** {@code from: direct:exit-x} in YAML (uri: on its own line too) or {@code <from uri="direct:exit-x"/>} in XML. */
-    private static final Pattern CONSUMER = Pattern.compile(
-            "(?:from:\\s*(?:\\n\\s*)?uri:\\s*|from:\\s*|<from\\s+uri=)[\"']?direct:exit-([a-z-]+)");
+    public static final String LOCATION = "classpath:routes/exits/exit-routes.camel.yaml";
+    public static final String TEMPLATE = "passgate-exit";
 
     private ExitRoutes() {
     }
 
-    public static String location(String event) {
-        return "classpath:routes/exits/exit-" + event + ".camel.yaml";
-    }
-
-    /** The exit events whose routes an integrator's files replace. */
-    public static Set<String> claimedBy(Path routesDir) {
-        Set<String> claimed = new TreeSet<>();
-        if (!Files.isDirectory(routesDir)) {
-            return claimed;
-        }
-        try (Stream<Path> files = Files.list(routesDir)) {
-            for (Path f : files.filter(p -> p.toString().matches(".*\\.(yaml|yml|xml)$")).toList()) {
-                Matcher m = CONSUMER.matcher(Files.readString(f));
-                while (m.find()) {
-                    if (EVENTS.contains(m.group(1))) {
-                        claimed.add(m.group(1));
-                    }
+    /** Loads the template and its error configuration; the routes follow at initialisation. */
+    static void install(CamelContext context, LoginExits exits) throws Exception {
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.resolveMandatoryResource(context, LOCATION));
+        context.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextInitializing(CamelContext c) {
+                try {
+                    exits.resolve(addBuiltIns(c));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot add the built-in exit routes: " + e.getMessage(), e);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the routes folder " + routesDir, e);
+        });
+    }
+
+    /** Adds the built-in route of every event no loaded route consumes; returns the events integrator routes took. */
+    static Set<ExitEventType> addBuiltIns(CamelContext context) throws Exception {
+        Model model = context.getCamelContextExtension().getContextPlugin(Model.class);
+        Set<ExitEventType> claimed = claimed(context, model);
+        for (ExitEventType event : ExitEventType.values()) {
+            if (!claimed.contains(event)) {
+                String id = model.addRouteFromTemplate(event.routeId(), TEMPLATE, Map.of("event", event.routeName()));
+                model.getRouteDefinition(id).setStartupOrder(event.startupOrder());
+            }
+        }
+        return claimed;
+    }
+
+    /** The exit events whose endpoints the loaded routes consume. */
+    static Set<ExitEventType> claimed(CamelContext context, Model model) {
+        Set<ExitEventType> claimed = EnumSet.noneOf(ExitEventType.class);
+        for (RouteDefinition route : model.getRouteDefinitions()) {
+            if (route.getInput() == null) {
+                continue;
+            }
+            String uri = route.getInput().getEndpointUri();
+            try {
+                uri = context.resolvePropertyPlaceholders(uri);
+            } catch (RuntimeException unresolved) {
+                // left as written: Camel reports the placeholder when it builds the route
+            }
+            ExitEventType.consumedBy(uri).ifPresent(claimed::add);
         }
         return claimed;
     }

@@ -1,10 +1,10 @@
 package dev.passgate.exit;
 
-/** A {@link LoginExit} that lets everything pass: extend it and override what you need. */
+/** A {@link LoginExit} that lets everything pass (FtpServer's DefaultFtplet): extend it and override what you need. */
 public class LoginExitAdapter implements LoginExit {
 
     @Override
-    public Object init() throws Exception {
+    public Object init(ExitContext context) throws Exception {
         return null;
     }
 
@@ -19,6 +19,10 @@ public class LoginExitAdapter implements LoginExit {
     }
 
     @Override
+    public void afterLogin(ExitEvent event) throws Exception {
+    }
+
+    @Override
     public void logout(ExitEvent event) throws Exception {
     }
 
@@ -28,6 +32,6 @@ public class LoginExitAdapter implements LoginExit {
     }
 
     @Override
-    public void termination(Object gxb) throws Exception {
+    public void termination(ExitEvent event) throws Exception {
     }
 }

@@ -9,8 +9,8 @@ import java.util.Locale;
  * <table>
  * <tr><th>mode</th><th>logon</th><th>files</th></tr>
  * <tr><td>saf</td><td>exit (if any), then registry</td><td>exit (if any), then FILE profiles</td></tr>
- * <tr><td>safexp</td><td>exit (if any), then registry</td><td>exit, export rules, then FILE profiles</td></tr>
- * <tr><td>exports</td><td>exit alone if there is one, else the password</td><td>export rules only</td></tr>
+ * <tr><td>safexp</td><td>exit (if any), then registry</td><td>exit (if any), export rules, then FILE profiles</td></tr>
+ * <tr><td>exports</td><td>exit alone if there is one, else the password</td><td>exit (if any), then export rules</td></tr>
  * <tr><td>none</td><td>exit alone</td><td>exit alone</td></tr>
  * </table>
  */

@@ -25,17 +25,21 @@ class ExampleExitsTest {
     Path classes;
 
     @Test
-    void sessionLimitExitRefusesMoreThanNSessionsPerUserAndAddress() throws Exception {
+    void sessionLimitExitRefusesMoreThanNSessionsButNeverCountsFailedLogons() throws Exception {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
                 "config/examples/SessionLimitExit.java");
         assertEquals(0, rc, "the example compiles against PassGate");
         ClassLoader saved = Thread.currentThread().getContextClassLoader();
-        System.setProperty("session.limit", "2");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, saved)) {
             Thread.currentThread().setContextClassLoader(loader);
-            try (RunningPassGate pg = new RunningPassGate(data, Map.of("passgate.exit.class", "SessionLimitExit"))) {
+            try (RunningPassGate pg = new RunningPassGate(data, Map.of("passgate.exit.class", "SessionLimitExit",
+                    "passgate.examples.session-limit", "2"))) {
                 pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+                for (int i = 0; i < 3; i++) {
+                    assertEquals("AUTH_FAILED", pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"typo\"}")
+                            .at("/error/code").asText());
+                }
                 LineClient first = pg.session("JOE", "Secret1");
                 LineClient second = pg.session("JOE", "Secret1");
                 JsonNode third = pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}");
@@ -51,7 +55,6 @@ class ExampleExitsTest {
             }
         } finally {
             Thread.currentThread().setContextClassLoader(saved);
-            System.clearProperty("session.limit");
         }
     }
 }

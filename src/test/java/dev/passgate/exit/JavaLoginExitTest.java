@@ -105,4 +105,37 @@ class JavaLoginExitTest {
         assertFalse(events.stream().anyMatch(e -> e.startsWith("login")));
     }
 
+
+    @Test
+    void afterLoginTellsTheOutcomeAndAFailedLogonFromANewCombinationKeepsNoUxb() throws Exception {
+        try (RunningPassGate pg = start(Map.of())) {
+            List<String> events = RecordingExit.of(pg).events();
+            LoginExits exits = pg.passGate.daemon().exits();
+            assertEquals("AUTH_FAILED", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"wrong\"}")));
+            assertEquals("EXIT_REJECTED", code(pg.logon("{\"op\":\"logon\",\"user\":\"REFUSED\",\"password\":\"Secret1\"}")));
+            assertTrue(events.contains("after-login JOE AUTH_FAILED uxb=UXB-JOE"), events.toString());
+            assertTrue(events.contains("after-login REFUSED EXIT_REJECTED uxb=UXB-REFUSED"), events.toString());
+            assertEquals(0, exits.combinationsKept(), "failed logons leave no user exit block behind");
+            try (LineClient s = pg.session("JOE", "Secret1")) {
+                assertTrue(events.contains("after-login JOE OK uxb=UXB-JOE"), events.toString());
+                assertEquals(1, exits.combinationsKept());
+                s.request("{\"op\":\"logout\"}");
+                waitFor(() -> exits.combinationsKept() == 0);
+            }
+            assertEquals(2, events.stream().filter(e -> e.startsWith("new-session JOE")).count(),
+                    "each logon after the UXB was let go is a new session again");
+        }
+    }
+
+    @Test
+    void aHandedOutPortNobodyConnectsToEndsWithALogoutAndLetsGoOfTheUxb() throws Exception {
+        try (RunningPassGate pg = start(Map.of("passgate.server.handoff-timeout", "1"))) {
+            List<String> events = RecordingExit.of(pg).events();
+            pg.logon("JOE", "Secret1"); // and never connect
+            assertEquals("UXB-JOE", pg.passGate.daemon().exits().uxb("JOE", "127.0.0.1"));
+            waitFor(() -> events.contains("logout JOE expired uxb=UXB-JOE"));
+            assertEquals(0, pg.passGate.daemon().exits().combinationsKept());
+        }
+    }
+
 }

@@ -21,7 +21,7 @@ public class RecordingExit extends LoginExitAdapter {
     }
 
     public static RecordingExit of(CamelContext context) {
-        return context.getRegistry().lookupByNameAndType("javaLoginExit", JavaExitProcessor.class).exit()
+        return context.getRegistry().lookupByNameAndType(LoginExits.JAVA_EXIT, JavaExitProcessor.class).exit()
                 .map(RecordingExit.class::cast)
                 .orElseThrow(() -> new IllegalStateException("passgate.exit.class names no exit"));
     }
@@ -32,14 +32,14 @@ public class RecordingExit extends LoginExitAdapter {
     }
 
     @Override
-    public Object init() {
+    public Object init(ExitContext context) {
         events.add("init");
         return "GXB-1";
     }
 
     @Override
     public ExitResult newSession(ExitEvent e) {
-        e.uxb("UXB-" + e.user());
+        e.uxb().set("UXB-" + e.user());
         events.add("new-session " + e.user() + " gxb=" + e.gxb());
         return ExitResult.CONTINUE;
     }
@@ -57,6 +57,11 @@ public class RecordingExit extends LoginExitAdapter {
     }
 
     @Override
+    public void afterLogin(ExitEvent e) {
+        events.add("after-login " + e.user() + " " + (e.succeeded() ? "OK" : e.failure()) + " uxb=" + e.uxb());
+    }
+
+    @Override
     public void logout(ExitEvent e) {
         events.add("logout " + e.user() + " " + e.reason() + " uxb=" + e.uxb());
     }
@@ -68,14 +73,14 @@ public class RecordingExit extends LoginExitAdapter {
     }
 
     @Override
-    public void termination(Object gxb) {
-        events.add("termination gxb=" + gxb);
+    public void termination(ExitEvent e) {
+        events.add("termination gxb=" + e.gxb());
     }
 
     /** The same exit whose init fails, which disables every exit of its PassGate. */
     public static class FailingInit extends RecordingExit {
         @Override
-        public Object init() {
+        public Object init(ExitContext context) {
             throw new IllegalStateException("init refuses");
         }
     }

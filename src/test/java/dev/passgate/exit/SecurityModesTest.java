@@ -50,6 +50,7 @@ class SecurityModesTest {
         // mode     exit   right  wrong          refused-by-exit
         "saf,      false, OK,    AUTH_FAILED,   OK",
         "saf,      true,  OK,    AUTH_FAILED,   EXIT_REJECTED",
+        "safexp,   false, OK,    AUTH_FAILED,   OK",
         "safexp,   true,  OK,    AUTH_FAILED,   EXIT_REJECTED",
         "exports,  false, OK,    AUTH_FAILED,   OK",
         "exports,  true,  OK,    OK,            EXIT_REJECTED",
@@ -68,6 +69,7 @@ class SecurityModesTest {
         // mode     exit   /shared (FILE: NONE, exported)  /public (FILE: READ, exported to all)  forbidden path in home (exit says no)
         "saf,      false, NOT_AUTHORIZED,                 OK,                                     OK",
         "saf,      true,  NOT_AUTHORIZED,                 OK,                                     EXIT_REJECTED",
+        "safexp,   false, NOT_AUTHORIZED,                 OK,                                     OK",
         "safexp,   true,  NOT_AUTHORIZED,                 OK,                                     EXIT_REJECTED",
         "exports,  false, OK,                             OK,                                     OK",
         "exports,  true,  OK,                             OK,                                     EXIT_REJECTED",

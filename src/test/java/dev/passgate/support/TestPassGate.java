@@ -37,11 +37,10 @@ public final class TestPassGate {
         properties.addInitialProperty("passgate.daemon.port", Integer.toString(freePort()));
         properties.addInitialProperty("passgate.files.root", dataDir.resolve("files").toString());
         settings.forEach(properties::addInitialProperty);
-        if (routesDir == null) {
-            return PassGate.install(context);
+        PassGate passGate = PassGate.install(context);
+        if (routesDir != null) {
+            dev.passgate.PassGateMainConfiguration.loadIntegratorRoutes(context, routesDir);
         }
-        PassGate passGate = PassGate.install(context, dev.passgate.exit.ExitRoutes.claimedBy(routesDir));
-        dev.passgate.PassGateMainConfiguration.loadIntegratorRoutes(context, routesDir);
         return passGate;
     }
 
