@@ -138,6 +138,7 @@ public final class PassGate {
         QuartzStore.configure(context, database.dataSource(), settings.systemName());
         DaemonSetup.Parts daemon = DaemonSetup.install(context, settings, security, clock, replacedExitEvents);
         registry.bind(DAEMON, daemon);
+        dev.passgate.jobs.JobsModule.install(context, settings, security, daemon, clock);
 
         if (context.hasComponent("passticket") == null) {
             context.addComponent("passticket", new PassTicketComponent());

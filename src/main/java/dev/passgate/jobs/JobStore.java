@@ -75,7 +75,7 @@ public final class JobStore {
      * Ends an ACTIVE job (OUTPUT or FAILED) once its start and every line are durable; false when
      * it was not ACTIVE any more (cancelled meanwhile), and then nothing changes.
      */
-    public boolean finish(String id, JobState state, int rc, String reason) {
+    public boolean finish(String id, JobState state, Integer rc, String reason) {
         AtomicInteger changed = new AtomicInteger();
         audit.commits().submit(b -> changed.set(b.update("UPDATE passgate_job SET state = ?, rc = ?, reason = ?,"
                 + " ended_at = ? WHERE job_id = ? AND state = ?", state.name(), rc, cut(reason), clock.millis(), id,
