@@ -40,6 +40,10 @@ public class JobsEndpoint extends DefaultEndpoint {
             + " (files.write, files.read, tickets.generate).")
     private String op;
 
+    @UriParam(description = "miner only: the request's fields are these headers (comma-separated names, each"
+            + " header's text the field's value) instead of the body.")
+    private String fields;
+
     JobsEndpoint(String uri, JobsComponent component, Operation operation) {
         super(uri, component);
         this.operation = operation;
@@ -73,5 +77,13 @@ public class JobsEndpoint extends DefaultEndpoint {
 
     public void setOp(String op) {
         this.op = op;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public void setFields(String fields) {
+        this.fields = fields;
     }
 }

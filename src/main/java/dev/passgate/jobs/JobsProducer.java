@@ -52,13 +52,35 @@ final class JobsProducer extends DefaultProducer {
         miner(exchange, run);
     }
 
+    /** From the named headers, else the body (a Map, or a JSON object's text). */
+    private ObjectNode fields(Exchange exchange) throws Exception {
+        if (endpoint.getFields() != null) {
+            ObjectNode fields = JSON.createObjectNode();
+            for (String name : endpoint.getFields().split(",")) {
+                String value = exchange.getMessage().getHeader(name.trim(), String.class);
+                if (value != null) {
+                    fields.put(name.trim(), value);
+                }
+            }
+            return fields;
+        }
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof Map<?, ?> m) {
+            return JSON.valueToTree(m);
+        }
+        if (body == null) {
+            return JSON.createObjectNode();
+        }
+        if (JSON.readTree(exchange.getMessage().getBody(String.class)) instanceof ObjectNode o) {
+            return o;
+        }
+        throw new IllegalArgumentException("jobs:miner needs a JSON object or a Map as the body, or fields=");
+    }
+
     /** The request a session would send, with the owner's environment instead of a session's miner environment. */
     private void miner(Exchange exchange, JobRun run) throws Exception {
         String op = endpoint.getOp();
-        Object body = exchange.getMessage().getBody();
-        ObjectNode fields = body instanceof Map<?, ?> m ? JSON.valueToTree(m)
-                : body == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(exchange.getMessage()
-                        .getBody(String.class));
+        ObjectNode fields = fields(exchange);
         fields.put("op", op);
         int dot = op.indexOf('.');
         Exchange call = exchange.copy();
@@ -68,8 +90,11 @@ final class JobsProducer extends DefaultProducer {
         call.setProperty(SessionKeys.SESSION, run.submitter());
         call.setProperty(SessionKeys.MINER_ENVIRONMENT, run.environment());
         Exchange done = template.send("direct:miner-" + op.substring(0, dot), call);
-        if (done.getException() != null) {
-            throw done.getException();
+        // The miners' routes turn a miner's error into an error reply: here it fails the step.
+        Exception failed = done.getException() != null ? done.getException()
+                : done.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (failed != null) {
+            throw failed;
         }
         exchange.getMessage().setBody(done.getMessage().getBody());
     }
