@@ -296,4 +296,38 @@ class JobMonitorEndToEndTest {
                     .contains("restarted"), failed.toString());
         }
     }
+
+    @Test
+    void theSessionTimesOutOnQuartzAndRunsTheLoginAndLogoutExits() throws Exception {
+        try (RunningPassGate pg = start(Map.of("passgate.exit.class", "dev.passgate.exit.RecordingExit",
+                "passgate.session.idle-timeout", "1"))) {
+            List<String> events = dev.passgate.exit.RecordingExit.of(pg).events();
+            String ticket = ticket(pg, "JOE", "FEKAPPL");
+            int loginsBefore = (int) events.stream().filter(e -> e.startsWith("login JOE")).count();
+            try (LineClient jobs = new LineClient(jobsPort(pg))) {
+                JsonNode r = logon(jobs, "JOE", ticket);
+                assertEquals("OK", LineClient.code(r), r.toString());
+                assertEquals(1, r.get("idleTimeout").asInt());
+                assertEquals(loginsBefore + 1, events.stream().filter(e -> e.startsWith("login JOE")).count());
+                JsonNode event = jobs.read();
+                assertEquals("timeout", event.get("event").asText(), event.toString());
+                assertTrue(jobs.closedByServer());
+            }
+            Eventually.waitFor(() -> events.stream().filter(e -> e.startsWith("logout JOE timeout")).count() == 1);
+            assertTrue(pg.passGate.security().audit().query("JOE", "LOGOUT", 10).stream()
+                    .anyMatch(e -> "TIMEOUT".equals(e.outcome())));
+        }
+    }
+
+    @Test
+    void metricsCountJobsByState() throws Exception {
+        try (RunningPassGate pg = start(Map.of()); LineClient joe = jobMonitor(pg, "JOE")) {
+            String id = submit(joe, "HELLO", "{\"who\":\"m\"}");
+            awaitState(joe, id, "OUTPUT");
+            String scrape = pg.context.getRegistry().lookupByNameAndType("passGateMeterRegistry",
+                    io.micrometer.prometheusmetrics.PrometheusMeterRegistry.class).scrape();
+            assertTrue(scrape.lines().anyMatch(l -> l.startsWith("passgate_jobs{state=\"OUTPUT\"} 1")), scrape);
+            assertTrue(scrape.lines().anyMatch(l -> l.startsWith("passgate_jobs{state=\"ACTIVE\"} 0")), scrape);
+        }
+    }
 }
