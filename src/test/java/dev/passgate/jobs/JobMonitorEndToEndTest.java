@@ -119,7 +119,13 @@ class JobMonitorEndToEndTest {
 
     @Test
     void logonSubmitStatusOutputPurge() throws Exception {
-        try (RunningPassGate pg = start(Map.of()); LineClient jobs = jobMonitor(pg, "JOE")) {
+        try (RunningPassGate pg = start(Map.of()); LineClient jobs = new LineClient(jobsPort(pg))) {
+            assertEquals("BAD_REQUEST", LineClient.code(jobs.request(
+                    "{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}")), "the password stays at the daemon");
+            assertEquals("NOT_AUTHORIZED", LineClient.code(jobs.request("{\"op\":\"logon\",\"trusted\":true}")),
+                    "trusted logon is the daemon's setting, off here");
+            assertEquals("OK", LineClient.code(logon(jobs, "JOE", ticket(pg, "JOE", "FEKAPPL"))),
+                    "a third try on the same connection");
             assertEquals("JOE", jobs.request("{\"op\":\"whoami\"}").get("user").asText());
             assertEquals("NOT_AUTHORIZED", LineClient.code(jobs.request("{\"op\":\"files.list\",\"path\":\".\"}")),
                     "the job monitor's session runs the jobs miner only");
