@@ -138,6 +138,11 @@ final class JobMonitorListener implements AutoCloseable {
             if (o.session() != null) {
                 loggedOn = true;
                 ctx.pipeline().replace(this, "session", new SessionHandler(o.session(), template, lines, durable));
+                if (!ch.isActive()) {
+                    // Gone during its logon: no handler saw it close, so its session ends here.
+                    o.session().executor().execute(() -> SessionHandler.logout(template, o.session(), "disconnected"));
+                    return;
+                }
                 ch.writeAndFlush(o.reply() + "\n");
                 ch.config().setAutoRead(true);
                 return;
