@@ -136,6 +136,8 @@ public final class PassGate {
         Parts parts = new Parts(sessions.sessions(), daemon.pools(), sessions.clientIds(), exits.exits(),
                 partners.connections(), partners.service());
         context.getRegistry().bind(DAEMON, parts);
+        dev.passgate.jobs.JobsModule.install(context, settings, security, exits.exits(), daemon.pools(), sessions.sessions(),
+                partners.connections(), partners.service(), clock);
 
         var loader = PluginHelper.getRoutesLoader(context);
         for (String location : BUILT_IN_ROUTES) {

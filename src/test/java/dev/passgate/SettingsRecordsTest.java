@@ -32,7 +32,7 @@ class SettingsRecordsTest {
         assertEquals(Duration.ofSeconds(30), daemon.limits().loginGraceTime());
         assertFalse(daemon.tls().enabled());
         SessionSettings session = SessionSettings.from(settings(Map.of()));
-        assertEquals(List.of("files", "tickets"), session.miners());
+        assertEquals(List.of("files", "tickets", "jobs"), session.miners());
         assertEquals(Duration.ofSeconds(900), session.idleTimeout());
         assertEquals(SecurityMode.SAF, ExitSettings.from(settings(Map.of())).mode());
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "passgate", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "An open logon gateway: RSE-style daemon, RACF-compatible PassTickets, login exits.",
         subcommands = {ServeCommand.class, LogonCommand.class, PassTicketCommand.class, AdminCommand.class,
-            AuditCommand.class})
+            AuditCommand.class, JobsCommand.class})
 public final class PassGateCli implements Runnable {
 
     /** Exit code for bad arguments (picocli's USAGE code). */

@@ -41,6 +41,14 @@ final class AfterLoginWatch implements Synchronization, SynchronizationRouteAwar
         return true;
     }
 
+    /** Reports the logon's outcome now, for a logon that is not a route's exchange (the job monitor's). */
+    static void end(Exchange logon, ErrorCode failure) {
+        AfterLoginWatch w = logon.getProperty(PROPERTY, AfterLoginWatch.class);
+        if (w != null && w.reported.compareAndSet(false, true)) {
+            w.exits.logonEnded(w.user, w.address, failure);
+        }
+    }
+
     @Override
     public void onBeforeRoute(Route route, Exchange exchange) {
     }

@@ -223,6 +223,15 @@ public final class LoginExits {
         }
     }
 
+    /**
+     * The outcome of a logon that does not run through a route (failure null: success), for a
+     * service with its own listener: the after-login exit runs once, as for the daemon's logons.
+     * Call it before {@link #sessionStarted} of the session the logon made.
+     */
+    public void logonEnded(Exchange logon, ErrorCode failure) {
+        AfterLoginWatch.end(logon, failure);
+    }
+
     /** A session of the combination started: it takes over a handoff of its logon. */
     public void sessionStarted(String user, String address) {
         if (active()) {

@@ -72,7 +72,7 @@ class OperatorCommandsTest {
         try (LineClient s = pg.session("JOE", "Secret1")) {
             String clients = cli("DISPLAY CLIENTS,USER");
             assertTrue(clients.startsWith("0\n"), clients);
-            assertTrue(clients.contains("JOE") && clients.contains("127.0.0.1") && clients.contains("files,tickets"), clients);
+            assertTrue(clients.contains("JOE") && clients.contains("127.0.0.1") && clients.contains("files,jobs,tickets"), clients);
             assertTrue(clients.contains("1 clients"), clients);
             String process = cli("DISPLAY PROCESS");
             assertTrue(process.contains("1 pools, 1 sessions"), process);

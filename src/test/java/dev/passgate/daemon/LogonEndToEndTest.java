@@ -63,7 +63,7 @@ class LogonEndToEndTest {
             JsonNode connected = session.request("{\"op\":\"connect\",\"clientId\":\"" + logon.get("clientId").asText() + "\"}");
             assertTrue(connected.get("ok").asBoolean(), connected.toString());
             assertEquals("JOE", connected.get("user").asText());
-            assertEquals("[\"files\",\"tickets\"]", connected.get("miners").toString());
+            assertEquals("[\"files\",\"jobs\",\"tickets\"]", connected.get("miners").toString());
 
             JsonNode who = session.request("{\"op\":\"whoami\",\"id\":\"w\"}");
             assertEquals("w", who.get("id").asText());

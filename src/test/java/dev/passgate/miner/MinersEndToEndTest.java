@@ -131,7 +131,7 @@ class MinersEndToEndTest {
     void aMinerClosedByAFacilityProfileDoesNotStart() throws Exception {
         pg.admin("RDEFINE FACILITY PASSGATE.MINER.TICKETS UACC(NONE)");
         try (LineClient s = pg.session("JOE", "Secret1")) {
-            assertEquals("[\"files\"]", s.request("{\"op\":\"whoami\"}").get("miners").toString());
+            assertEquals("[\"files\",\"jobs\"]", s.request("{\"op\":\"whoami\"}").get("miners").toString());
             assertEquals("NOT_AUTHORIZED", code(s.request("{\"op\":\"tickets.generate\",\"applid\":\"FEKAPPL\"}")));
         }
     }

@@ -52,6 +52,7 @@ public final class ServeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("PASSGATE_JOBS_PORT", "0"); // the job monitor's fixed port would clash between test runs
         pb.environment().putAll(env);
         return new ServeProcess(pb.start());
     }

@@ -35,6 +35,7 @@ public final class TestPassGate {
         properties.addInitialProperty("passgate.security.bootstrap-file", dataDir.resolve("no-bootstrap.racf").toString());
         properties.addInitialProperty("passgate.daemon.host", "127.0.0.1");
         properties.addInitialProperty("passgate.daemon.port", Integer.toString(freePort()));
+        properties.addInitialProperty("passgate.jobs.port", "0"); // off unless a test asks for it
         properties.addInitialProperty("passgate.files.root", dataDir.resolve("files").toString());
         settings.forEach(properties::addInitialProperty);
         PassGate passGate = PassGate.install(context);

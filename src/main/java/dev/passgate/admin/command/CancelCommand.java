@@ -1,5 +1,6 @@
 package dev.passgate.admin.command;
 
+import dev.passgate.jobs.JobOperator;
 import dev.passgate.passticket.RacfName;
 import dev.passgate.security.racf.CommandResult;
 import dev.passgate.session.Session;
@@ -8,10 +9,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** CANCEL ID= ends one session, CANCEL USER= all of a user's; C is z/OS's abbreviation. */
+/** CANCEL ID= ends one session, CANCEL USER= all of a user's, CANCEL JOB= one job; C is z/OS's abbreviation. */
 final class CancelCommand implements OperatorCommand {
 
-    private static final Pattern GRAMMAR = Pattern.compile("(ID|USER)=(\\S+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GRAMMAR = Pattern.compile("(ID|USER|JOB)=(\\S+)", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String verb() {
@@ -30,12 +31,16 @@ final class CancelCommand implements OperatorCommand {
 
     @Override
     public String syntax() {
-        return "ID=session or USER=userid";
+        return "ID=session, USER=userid or JOB=jobid";
     }
 
     @Override
     public CommandResult execute(Matcher operands, String actor, OperatorServices s) {
         String value = operands.group(2);
+        if (operands.group(1).equalsIgnoreCase("JOB")) {
+            return JobOperator.of(s.template().getCamelContext()).map(j -> j.cancel(value, actor))
+                    .orElse(OperatorCommand.refused("the job monitor is not installed"));
+        }
         List<Session> targets;
         String none;
         if (operands.group(1).equalsIgnoreCase("ID")) {

@@ -1,5 +1,6 @@
 package dev.passgate.admin.command;
 
+import dev.passgate.jobs.JobOperator;
 import dev.passgate.pool.ThreadPool;
 import dev.passgate.security.racf.CommandResult;
 import dev.passgate.session.Session;
@@ -12,10 +13,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** DISPLAY PROCESS (the pools) and DISPLAY CLIENTS (the sessions, in the order asked): what z/OS's D shows. */
+/** DISPLAY PROCESS (the pools), DISPLAY CLIENTS (the sessions, in the order asked), DISPLAY JOBS (the job monitor's). */
 final class DisplayCommand implements OperatorCommand {
 
-    private static final Pattern GRAMMAR = Pattern.compile("(PROCESS)|CLIENTS(?:\\s*,\\s*(USER|ID|LOGON))?",
+    private static final Pattern GRAMMAR = Pattern.compile("(PROCESS)|CLIENTS(?:\\s*,\\s*(USER|ID|LOGON))?"
+            + "|(JOBS)(?:\\s*,\\s*OWNER=(\\S+))?",
             Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -35,13 +37,17 @@ final class DisplayCommand implements OperatorCommand {
 
     @Override
     public String syntax() {
-        return "PROCESS or CLIENTS[,USER|,ID|,LOGON]";
+        return "PROCESS, CLIENTS[,USER|,ID|,LOGON] or JOBS[,OWNER=userid]";
     }
 
     @Override
     public CommandResult execute(Matcher operands, String actor, OperatorServices s) {
         if (operands.group(1) != null) {
             return OperatorCommand.done(process(s));
+        }
+        if (operands.group(3) != null) {
+            return JobOperator.of(s.template().getCamelContext()).map(j -> j.display(operands.group(4)))
+                    .orElse(OperatorCommand.refused("the job monitor is not installed"));
         }
         return OperatorCommand.done(clients(s, operands.group(2) == null ? "LOGON"
                 : operands.group(2).toUpperCase(Locale.ROOT)));

@@ -1,14 +1,15 @@
 package dev.passgate.admin.command;
 
+import dev.passgate.jobs.JobOperator;
 import dev.passgate.security.racf.CommandResult;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** IVP PASSTICKET, DAEMON or PARTNER: the installation verification programs, each its own report and rc. */
+/** IVP PASSTICKET, DAEMON, PARTNER or JOBS: the installation verification programs, each its own report and rc. */
 final class IvpCommand implements OperatorCommand {
 
-    private static final Pattern GRAMMAR = Pattern.compile("(PASSTICKET|DAEMON|PARTNER)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern GRAMMAR = Pattern.compile("(PASSTICKET|DAEMON|PARTNER|JOBS)", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String verb() {
@@ -22,7 +23,7 @@ final class IvpCommand implements OperatorCommand {
 
     @Override
     public String syntax() {
-        return "PASSTICKET, DAEMON or PARTNER";
+        return "PASSTICKET, DAEMON, PARTNER or JOBS";
     }
 
     @Override
@@ -30,6 +31,8 @@ final class IvpCommand implements OperatorCommand {
         return switch (operands.group(1).toUpperCase(Locale.ROOT)) {
             case "PASSTICKET" -> s.ivp().passTicket();
             case "DAEMON" -> s.ivp().daemon();
+            case "JOBS" -> JobOperator.of(s.template().getCamelContext()).map(JobOperator::ivp)
+                    .orElse(OperatorCommand.refused("the job monitor is not installed"));
             default -> s.partnerChecks().run();
         };
     }

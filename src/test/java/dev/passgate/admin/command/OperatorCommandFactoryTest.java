@@ -69,9 +69,9 @@ class OperatorCommandFactoryTest {
     void displayWithAnOperandItDoesNotKnowNamesTheOperandNotTheVerb() {
         CommandResult frob = run("DISPLAY FROB");
         assertEquals(12, frob.returnCode());
-        assertEquals(List.of("DISPLAY takes PROCESS or CLIENTS[,USER|,ID|,LOGON], not FROB"), frob.lines());
-        assertEquals(List.of("DISPLAY takes PROCESS or CLIENTS[,USER|,ID|,LOGON]"), run("D").lines());
-        assertEquals(List.of("DISPLAY takes PROCESS or CLIENTS[,USER|,ID|,LOGON], not CLIENTS,NAME"),
+        assertEquals(List.of("DISPLAY takes PROCESS, CLIENTS[,USER|,ID|,LOGON] or JOBS[,OWNER=userid], not FROB"), frob.lines());
+        assertEquals(List.of("DISPLAY takes PROCESS, CLIENTS[,USER|,ID|,LOGON] or JOBS[,OWNER=userid]"), run("D").lines());
+        assertEquals(List.of("DISPLAY takes PROCESS, CLIENTS[,USER|,ID|,LOGON] or JOBS[,OWNER=userid], not CLIENTS,NAME"),
                 run("D CLIENTS,NAME").lines());
         assertEquals(0, run("d clients,user").returnCode());
     }

@@ -1,0 +1,213 @@
+package dev.passgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code passgate jobs}: the job monitor's client, doing the whole dance so the password is
+ * typed once: logon at the daemon, a job-monitor ticket from the session's tickets miner, then
+ * logon at the job monitor with it and one job operation (or every JSON line from stdin).
+ */
+@Command(name = "jobs", mixinStandardHelpOptions = true,
+        description = "Log on to the job monitor through the daemon (one password) and run job operations.")
+final class JobsCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "localhost", description = "Daemon host (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "4035", description = "Daemon port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--jobs-host", description = "Job monitor host (default: the daemon's).")
+    String jobsHost;
+
+    @Option(names = "--jobs-port", defaultValue = "6715", description = "Job monitor port (default: ${DEFAULT-VALUE}).")
+    int jobsPort;
+
+    @Option(names = "--applid", defaultValue = "FEKAPPL",
+            description = "The job monitor's APPLID, the ticket is made for (default: ${DEFAULT-VALUE}).")
+    String applid;
+
+    @Option(names = "--user", required = true, description = "User ID.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the file's first line.")
+    Path passwordFile;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this environment variable.")
+    String passwordEnv;
+
+    @Option(names = "--op", description = "Run this one operation (jobs.submit, jobs.list, jobs.status, jobs.output,"
+            + " jobs.cancel, jobs.purge), then log out.")
+    String op;
+
+    @Option(names = "--template", description = "jobs.submit: the template's NAME.")
+    String template;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "jobs.submit: one of the template's parameters.")
+    Map<String, String> params = Map.of();
+
+    @Option(names = "--job", description = "The job id (status, output, cancel, purge).")
+    String job;
+
+    @Option(names = "--field", paramLabel = "NAME=VALUE", description = "Another string field of the operation.")
+    Map<String, String> fields = Map.of();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String ticket = ticket(err);
+        if (ticket == null) {
+            return 1;
+        }
+        try (Line jobs = new Line(jobsHost != null ? jobsHost : host, jobsPort)) {
+            JsonNode logon = jobs.exchange(JSON.createObjectNode().put("op", "logon").put("user", user)
+                    .put("passticket", ticket).toString());
+            if (logon == null || !logon.path("ok").asBoolean()) {
+                err.println(logon == null ? "passgate: the job monitor closed the connection" : logon.toString());
+                return 1;
+            }
+            if (op != null) {
+                ObjectNode request = JSON.createObjectNode().put("op", op);
+                if (template != null) {
+                    request.put("template", template);
+                }
+                if (!params.isEmpty()) {
+                    ObjectNode p = request.putObject("params");
+                    params.forEach(p::put);
+                }
+                if (job != null) {
+                    request.put("job", job);
+                }
+                fields.forEach(request::put);
+                JsonNode reply = jobs.exchange(request.toString());
+                out.println(reply);
+                jobs.exchange("{\"op\":\"logout\"}");
+                return reply != null && reply.path("ok").asBoolean() ? 0 : 1;
+            }
+            out.println(logon);
+            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line; (line = stdin.readLine()) != null; ) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode reply = jobs.exchange(line);
+                if (reply == null) {
+                    err.println("passgate: the job monitor closed the session");
+                    return 1;
+                }
+                out.println(reply);
+            }
+            return 0;
+        }
+    }
+
+    /** Daemon logon, reconnect, tickets.generate for the job monitor's APPLID, logout; null (reported) when refused. */
+    private String ticket(PrintWriter err) throws IOException {
+        JsonNode granted;
+        try (Line daemon = new Line(host, port)) {
+            granted = daemon.exchange(JSON.createObjectNode().put("op", "logon").put("user", user)
+                    .put("password", password()).toString());
+        }
+        if (granted == null || !granted.path("ok").asBoolean()) {
+            err.println(granted == null ? "passgate: the daemon closed the connection" : granted.toString());
+            return null;
+        }
+        String serverHost = granted.hasNonNull("host") ? granted.get("host").asText() : host;
+        try (Line session = new Line(serverHost, granted.get("port").asInt())) {
+            JsonNode connected = session.exchange(JSON.createObjectNode().put("op", "connect")
+                    .put("clientId", granted.get("clientId").asText()).toString());
+            if (connected == null || !connected.path("ok").asBoolean()) {
+                err.println(connected == null ? "passgate: the server closed the connection" : connected.toString());
+                return null;
+            }
+            JsonNode t = session.exchange(JSON.createObjectNode().put("op", "tickets.generate").put("applid", applid)
+                    .toString());
+            session.exchange("{\"op\":\"logout\"}");
+            if (t == null || !t.path("ok").asBoolean()) {
+                err.println(t == null ? "passgate: the server closed the session" : t.toString());
+                return null;
+            }
+            return t.get("passticket").asText();
+        }
+    }
+
+    /** From a file, an environment variable or the terminal; never from the command line itself. */
+    private String password() throws IOException {
+        if (passwordFile != null) {
+            List<String> lines = Files.readAllLines(passwordFile);
+            if (lines.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--password-file " + passwordFile + " is empty");
+            }
+            return lines.get(0);
+        }
+        if (passwordEnv != null) {
+            String v = System.getenv(passwordEnv);
+            if (v == null) {
+                throw new ParameterException(spec.commandLine(), "environment variable " + passwordEnv + " is not set");
+            }
+            return v;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new ParameterException(spec.commandLine(),
+                    "no password: use --password-file or --password-env, or run in a terminal to be asked");
+        }
+        return new String(console.readPassword("Password for %s: ", user));
+    }
+
+    /** One protocol connection: a JSON line out, a JSON line back (events in between skipped). */
+    private static final class Line implements AutoCloseable {
+        private final Socket socket = new Socket();
+        private final BufferedReader in;
+        private final OutputStream out;
+
+        Line(String host, int port) throws IOException {
+            socket.connect(new InetSocketAddress(host, port), 10_000);
+            socket.setSoTimeout(60_000);
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            out = socket.getOutputStream();
+        }
+
+        JsonNode exchange(String line) throws IOException {
+            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String reply = in.readLine();
+            while (reply != null && reply.contains("\"event\"") && !reply.contains("\"ok\"")) {
+                reply = in.readLine();
+            }
+            return reply == null ? null : JSON.readTree(reply);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+}
