@@ -12,7 +12,7 @@ public final class TestPassGate {
 
     /** A fixed master key for tests, so no test writes a key file into the working tree. */
     public static final String MASTER_KEY = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
-    /** Cheap password hashing for tests; the production default is exercised by PasswordHasherTest. */
+    /** Cheap password hashing for tests; the production default is exercised by VerifierTest. */
     public static final String TEST_ITERATIONS = "1000";
 
     /** Key of the spec's worked legacy example. */
