@@ -4,23 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,11 +49,8 @@ final class JobsCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, description = "User ID.")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the file's first line.")
-    Path passwordFile;
-
-    @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this environment variable.")
-    String passwordEnv;
+    @Mixin
+    PasswordOptions passwords = new PasswordOptions();
 
     @Option(names = "--op", description = "Run this one operation (jobs.submit, jobs.list, jobs.status, jobs.output,"
             + " jobs.cancel, jobs.purge), then log out.")
@@ -86,7 +76,7 @@ final class JobsCommand implements Callable<Integer> {
         if (ticket == null) {
             return 1;
         }
-        try (Line jobs = new Line(jobsHost != null ? jobsHost : host, jobsPort)) {
+        try (ProtocolLine jobs = new ProtocolLine(jobsHost != null ? jobsHost : host, jobsPort)) {
             JsonNode logon = jobs.exchange(JSON.createObjectNode().put("op", "logon").put("user", user)
                     .put("passticket", ticket).toString());
             if (logon == null || !logon.path("ok").asBoolean()) {
@@ -131,16 +121,16 @@ final class JobsCommand implements Callable<Integer> {
     /** Daemon logon, reconnect, tickets.generate for the job monitor's APPLID, logout; null (reported) when refused. */
     private String ticket(PrintWriter err) throws IOException {
         JsonNode granted;
-        try (Line daemon = new Line(host, port)) {
+        try (ProtocolLine daemon = new ProtocolLine(host, port)) {
             granted = daemon.exchange(JSON.createObjectNode().put("op", "logon").put("user", user)
-                    .put("password", password()).toString());
+                    .put("password", passwords.read(spec, user)).toString());
         }
         if (granted == null || !granted.path("ok").asBoolean()) {
             err.println(granted == null ? "passgate: the daemon closed the connection" : granted.toString());
             return null;
         }
         String serverHost = granted.hasNonNull("host") ? granted.get("host").asText() : host;
-        try (Line session = new Line(serverHost, granted.get("port").asInt())) {
+        try (ProtocolLine session = new ProtocolLine(serverHost, granted.get("port").asInt())) {
             JsonNode connected = session.exchange(JSON.createObjectNode().put("op", "connect")
                     .put("clientId", granted.get("clientId").asText()).toString());
             if (connected == null || !connected.path("ok").asBoolean()) {
@@ -155,59 +145,6 @@ final class JobsCommand implements Callable<Integer> {
                 return null;
             }
             return t.get("passticket").asText();
-        }
-    }
-
-    /** From a file, an environment variable or the terminal; never from the command line itself. */
-    private String password() throws IOException {
-        if (passwordFile != null) {
-            List<String> lines = Files.readAllLines(passwordFile);
-            if (lines.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--password-file " + passwordFile + " is empty");
-            }
-            return lines.get(0);
-        }
-        if (passwordEnv != null) {
-            String v = System.getenv(passwordEnv);
-            if (v == null) {
-                throw new ParameterException(spec.commandLine(), "environment variable " + passwordEnv + " is not set");
-            }
-            return v;
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "no password: use --password-file or --password-env, or run in a terminal to be asked");
-        }
-        return new String(console.readPassword("Password for %s: ", user));
-    }
-
-    /** One protocol connection: a JSON line out, a JSON line back (events in between skipped). */
-    private static final class Line implements AutoCloseable {
-        private final Socket socket = new Socket();
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        Line(String host, int port) throws IOException {
-            socket.connect(new InetSocketAddress(host, port), 10_000);
-            socket.setSoTimeout(60_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
-        }
-
-        JsonNode exchange(String line) throws IOException {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            String reply = in.readLine();
-            while (reply != null && reply.contains("\"event\"") && !reply.contains("\"ok\"")) {
-                reply = in.readLine();
-            }
-            return reply == null ? null : JSON.readTree(reply);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

@@ -4,23 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -46,11 +39,8 @@ final class LogonCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, description = "User ID.")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the file's first line.")
-    Path passwordFile;
-
-    @Option(names = "--password-env", paramLabel = "VAR", description = "Read the password from this environment variable.")
-    String passwordEnv;
+    @Mixin
+    PasswordOptions passwords = new PasswordOptions();
 
     @Option(names = "--otp", description = "One-time password, when the user has one.")
     String otp;
@@ -71,7 +61,8 @@ final class LogonCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ObjectNode logon = JSON.createObjectNode().put("op", "logon").put("user", user).put("password", password());
+        ObjectNode logon = JSON.createObjectNode().put("op", "logon").put("user", user)
+                .put("password", passwords.read(spec, user));
         if (otp != null) {
             logon.put("otp", otp);
         }
@@ -79,7 +70,7 @@ final class LogonCommand implements Callable<Integer> {
             logon.put("port", serverPort);
         }
         JsonNode granted;
-        try (Line daemon = new Line(host, port)) {
+        try (ProtocolLine daemon = new ProtocolLine(host, port)) {
             granted = daemon.exchange(logon.toString());
         }
         if (granted == null || !granted.path("ok").asBoolean()) {
@@ -87,7 +78,7 @@ final class LogonCommand implements Callable<Integer> {
             return 1;
         }
         String serverHost = granted.hasNonNull("host") ? granted.get("host").asText() : host;
-        try (Line session = new Line(serverHost, granted.get("port").asInt())) {
+        try (ProtocolLine session = new ProtocolLine(serverHost, granted.get("port").asInt())) {
             JsonNode connected = session.exchange(JSON.createObjectNode().put("op", "connect")
                     .put("clientId", granted.get("clientId").asText()).toString());
             if (connected == null || !connected.path("ok").asBoolean()) {
@@ -119,59 +110,6 @@ final class LogonCommand implements Callable<Integer> {
                 out.println(reply);
             }
             return 0;
-        }
-    }
-
-    /** From a file, an environment variable or the terminal; never from the command line itself. */
-    private String password() throws IOException {
-        if (passwordFile != null) {
-            List<String> lines = Files.readAllLines(passwordFile);
-            if (lines.isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--password-file " + passwordFile + " is empty");
-            }
-            return lines.get(0);
-        }
-        if (passwordEnv != null) {
-            String v = System.getenv(passwordEnv);
-            if (v == null) {
-                throw new ParameterException(spec.commandLine(), "environment variable " + passwordEnv + " is not set");
-            }
-            return v;
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new ParameterException(spec.commandLine(),
-                    "no password: use --password-file or --password-env, or run in a terminal to be asked");
-        }
-        return new String(console.readPassword("Password for %s: ", user));
-    }
-
-    /** One protocol connection: a JSON line out, a JSON line back. */
-    private static final class Line implements AutoCloseable {
-        private final Socket socket = new Socket();
-        private final BufferedReader in;
-        private final OutputStream out;
-
-        Line(String host, int port) throws IOException {
-            socket.connect(new InetSocketAddress(host, port), 10_000);
-            socket.setSoTimeout(60_000);
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
-        }
-
-        JsonNode exchange(String line) throws IOException {
-            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            String reply = in.readLine();
-            while (reply != null && reply.contains("\"event\"") && !reply.contains("\"ok\"")) {
-                reply = in.readLine(); // events (messages) may arrive between replies
-            }
-            return reply == null ? null : JSON.readTree(reply);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

@@ -1,0 +1,44 @@
+package dev.passgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** One protocol connection of the CLI's clients: a JSON line out, a JSON line back (events in between skipped). */
+final class ProtocolLine implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Socket socket = new Socket();
+    private final BufferedReader in;
+    private final OutputStream out;
+
+    ProtocolLine(String host, int port) throws IOException {
+        socket.connect(new InetSocketAddress(host, port), 10_000);
+        socket.setSoTimeout(60_000);
+        in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        out = socket.getOutputStream();
+    }
+
+    /** The reply to the line, or null when the other side closed first. */
+    JsonNode exchange(String line) throws IOException {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        String reply = in.readLine();
+        while (reply != null && reply.contains("\"event\"") && !reply.contains("\"ok\"")) {
+            reply = in.readLine(); // events (messages) may arrive between replies
+        }
+        return reply == null ? null : JSON.readTree(reply);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
