@@ -72,8 +72,8 @@ public final class PassGateMetrics {
     public void watch(AuditLog audit) {
         audit.listen(e -> {
             switch (e.event()) {
-                case "PTKT_GENERATE" -> generated.increment();
-                case "PTKT_EVALUATE" -> {
+                case PTKT_GENERATE -> generated.increment();
+                case PTKT_EVALUATE -> {
                     evaluated.computeIfAbsent(e.outcome(), o -> Counter.builder("passgate.passtickets.evaluated")
                             .description("PassTickets evaluated, by outcome").tag("outcome", o).register(meters))
                             .increment();
@@ -81,7 +81,7 @@ public final class PassGateMetrics {
                         replaysRefused.increment();
                     }
                 }
-                case "EXIT" -> exitRejections.computeIfAbsent(e.outcome(), r -> Counter.builder("passgate.exit.rejections")
+                case EXIT -> exitRejections.computeIfAbsent(e.outcome(), r -> Counter.builder("passgate.exit.rejections")
                         .description("Requests a login or file-security exit failed").tag("result", r).register(meters))
                         .increment();
                 default -> {

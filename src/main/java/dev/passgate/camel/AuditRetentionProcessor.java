@@ -1,5 +1,6 @@
 package dev.passgate.camel;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.security.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public class AuditRetentionProcessor implements Processor {
         Instant cutoff = clock.instant().minus(Duration.ofDays(retentionDays));
         int purged = audit.purgeBefore(cutoff);
         if (purged > 0) {
-            audit.record("AUDIT_PURGE", null, "PASSGATE", "PURGED", purged + " records older than " + retentionDays
+            audit.record(AuditEvent.AUDIT_PURGE, null, "PASSGATE", "PURGED", purged + " records older than " + retentionDays
                     + " days (before " + cutoff + ")");
             LOG.info("Purged {} audit records older than {} days", purged, retentionDays);
         }

@@ -1,5 +1,6 @@
 package dev.passgate.cli;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.security.AuditLog;
 import dev.passgate.security.racf.CommandResult;
 import java.io.PrintWriter;
@@ -20,7 +21,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--user", description = "Only records about this user.")
     String user;
 
-    @Option(names = "--event", description = "Only this event: VERIFY, REVOKE, COMMAND, ...")
+    @Option(names = "--event", description = "Only this event: VERIFY, LOGOUT, COMMAND, REVOKE, PTKT_GENERATE, ... (any other name is refused).")
     String event;
 
     @Option(names = "--limit", defaultValue = "50", description = "At most this many records (default: ${DEFAULT-VALUE}).")
@@ -28,6 +29,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        AuditEvent only = event == null ? null : AuditEvent.find(event).orElseThrow(() -> new picocli.CommandLine
+                .ParameterException(options.spec.commandLine(), "--event " + event + " is none of " + AuditEvent.names()));
         var settings = options.settings();
         Optional<OperatorClient> daemon = OperatorClient.running(settings.dataDir());
         if (daemon.isPresent()) {
@@ -39,7 +42,7 @@ final class AuditCommand implements Callable<Integer> {
             return r.returnCode();
         }
         try (RegistrySession session = new RegistrySession(settings)) {
-            for (AuditLog.Entry e : session.registry().audit().query(upper(user), upper(event), limit)) {
+            for (AuditLog.Entry e : session.registry().audit().query(upper(user), only, limit)) {
                 options.spec.commandLine().getOut().println(e.line());
             }
         }

@@ -1,5 +1,6 @@
 package dev.passgate.daemon;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.partner.PartnerConnection;
 import dev.passgate.partner.PartnerInfo;
 import dev.passgate.partner.PartnerInfoService;
@@ -71,7 +72,7 @@ public class TrustedLogonProcessor implements Processor {
                 ? partners.utokens().verify(token) : Optional.empty();
         if (partner.isEmpty()) {
             LOG.info("Trusted logon refused from {}: partner {} {}", state.address, info.outcome(), info.routing());
-            audit.record("VERIFY", null, state.address, "AUTH_FAILED", "TRUSTED: partner lookup " + info.outcome().errno()
+            audit.record(AuditEvent.VERIFY, null, state.address, "AUTH_FAILED", "TRUSTED: partner lookup " + info.outcome().errno()
                     + " " + info.routing());
             throw new ProtocolException(ErrorCode.AUTH_FAILED);
         }

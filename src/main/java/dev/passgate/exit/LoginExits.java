@@ -1,5 +1,6 @@
 package dev.passgate.exit;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.security.AuditLog;
 import java.time.Duration;
@@ -153,7 +154,7 @@ public final class LoginExits {
             disabled = true;
             LOG.error("LOGIN EXIT INITIALISATION FAILED: the login and file-security exits are disabled until restart;"
                     + " logons and file access follow security mode {} without them. Cause: {}", mode, e.toString());
-            audit.record("EXIT_FAULT", null, null, "DISABLED", "init failed: " + e.getClass().getSimpleName());
+            audit.record(AuditEvent.EXIT_FAULT, null, null, "DISABLED", "init failed: " + e.getClass().getSimpleName());
         } finally {
             initialised.countDown();
         }
@@ -284,17 +285,17 @@ public final class LoginExits {
         try {
             ExitResult r = resultOf(call(e));
             if (r.failed()) {
-                audit.record("EXIT", e.user(), e.address(), r.name(), e.type() + " exit failed the request");
+                audit.record(AuditEvent.EXIT, e.user(), e.address(), r.name(), e.type() + " exit failed the request");
             }
             return r;
         } catch (TimeoutException t) {
             LOG.warn("The {} exit did not answer within {} s: request failed", e.type(), timeout.toSeconds());
-            audit.record("EXIT_FAULT", e.user(), e.address(), "TIMEOUT", e.type() + " exit hung");
+            audit.record(AuditEvent.EXIT_FAULT, e.user(), e.address(), "TIMEOUT", e.type() + " exit hung");
             return ExitResult.FAIL;
         } catch (Exception x) {
             // The class only: an exit's message may carry anything, secrets included.
             LOG.warn("The {} exit failed: {}", e.type(), x.getClass().getName());
-            audit.record("EXIT_FAULT", e.user(), e.address(), "EXCEPTION", e.type() + " exit threw "
+            audit.record(AuditEvent.EXIT_FAULT, e.user(), e.address(), "EXCEPTION", e.type() + " exit threw "
                     + x.getClass().getSimpleName());
             return ExitResult.FAIL;
         }

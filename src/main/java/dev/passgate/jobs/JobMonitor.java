@@ -1,5 +1,6 @@
 package dev.passgate.jobs;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.protocol.Request;
@@ -76,7 +77,7 @@ public final class JobMonitor {
         String resource = "SUBMIT." + t.name();
         if (access.findProfile("JESJOBS", resource).isPresent()
                 && !access.check(env, "JESJOBS", resource, AccessLevel.READ).allowed()) {
-            audit.record("JOB_SUBMIT", env.user(), env.user(), "NOT_AUTHORIZED", "template " + t.name());
+            audit.record(AuditEvent.JOB_SUBMIT, env.user(), env.user(), "NOT_AUTHORIZED", "template " + t.name());
             audit.sync();
             throw new ProtocolException(ErrorCode.NOT_AUTHORIZED, "READ on JESJOBS " + resource + " is needed");
         }
@@ -141,7 +142,7 @@ public final class JobMonitor {
         Job j = find(r);
         String resource = "CANCEL." + j.owner() + "." + j.name();
         if (!own(env, j) && !allowed(env, "JESJOBS", resource, AccessLevel.ALTER)) {
-            audit.record("JOB_CANCEL", j.owner(), env.user(), "NOT_AUTHORIZED", "job " + j.id());
+            audit.record(AuditEvent.JOB_CANCEL, j.owner(), env.user(), "NOT_AUTHORIZED", "job " + j.id());
             audit.sync();
             throw new ProtocolException(ErrorCode.NOT_AUTHORIZED, "ALTER on JESJOBS " + resource + " is needed");
         }
@@ -163,7 +164,7 @@ public final class JobMonitor {
     private Map<String, Object> purge(Request r, SecurityEnvironment env) {
         Job j = find(r);
         if (!own(env, j) && !allowed(env, "JESSPOOL", j.spoolResource(), AccessLevel.ALTER)) {
-            audit.record("JOB_PURGE", j.owner(), env.user(), "NOT_AUTHORIZED", "job " + j.id());
+            audit.record(AuditEvent.JOB_PURGE, j.owner(), env.user(), "NOT_AUTHORIZED", "job " + j.id());
             audit.sync();
             throw new ProtocolException(ErrorCode.NOT_AUTHORIZED, "ALTER on JESSPOOL " + j.spoolResource()
                     + " is needed");

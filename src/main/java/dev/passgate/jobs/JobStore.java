@@ -1,5 +1,6 @@
 package dev.passgate.jobs;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.security.AuditLog;
 import dev.passgate.store.Jdbc;
 import java.sql.ResultSet;
@@ -49,7 +50,7 @@ public final class JobStore {
         Instant now = clock.instant();
         audit.recordTogether(b -> b.update("INSERT INTO passgate_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, NULL, NULL,"
                 + " ?, ?, NULL, NULL)", id, owner, name, JobState.INPUT.name(), node, now.toEpochMilli()),
-                "JOB_SUBMIT", owner, actor, "SUBMITTED", "job " + id + " template " + name);
+                AuditEvent.JOB_SUBMIT, owner, actor, "SUBMITTED", "job " + id + " template " + name);
         return new Job(id, owner, name, JobState.INPUT, null, null, node, now, null, null);
     }
 
@@ -104,7 +105,7 @@ public final class JobStore {
         if (changed.get() != 1) {
             return false;
         }
-        audit.record("JOB_CANCEL", job.owner(), actor, "CANCELLED", "job " + job.id() + " template " + job.name());
+        audit.record(AuditEvent.JOB_CANCEL, job.owner(), actor, "CANCELLED", "job " + job.id() + " template " + job.name());
         audit.sync();
         return true;
     }
@@ -114,7 +115,7 @@ public final class JobStore {
         audit.recordTogether(b -> {
             b.update("DELETE FROM passgate_job_output WHERE job_id = ?", job.id());
             b.update("DELETE FROM passgate_job WHERE job_id = ?", job.id());
-        }, "JOB_PURGE", job.owner(), actor, "PURGED", "job " + job.id() + " template " + job.name());
+        }, AuditEvent.JOB_PURGE, job.owner(), actor, "PURGED", "job " + job.id() + " template " + job.name());
     }
 
     /**

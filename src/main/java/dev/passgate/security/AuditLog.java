@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 public final class AuditLog implements AutoCloseable {
 
     /** One audit record. */
-    public record Entry(long id, Instant at, String event, String user, String actor, String outcome, String detail) {
+    public record Entry(long id, Instant at, AuditEvent event, String user, String actor, String outcome, String detail) {
         public String line() {
             return at + " " + event + " " + (user == null ? "-" : user) + " " + outcome + " by "
                     + (actor == null ? "-" : actor) + (detail == null ? "" : ": " + detail);
@@ -54,7 +54,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Records an event; it is committed with the next batch (see {@link #sync}). */
-    public void record(String event, String user, String actor, String outcome, String detail) {
+    public void record(AuditEvent event, String user, String actor, String outcome, String detail) {
         commits.submit(insert(entry(event, user, actor, outcome, detail)));
     }
 
@@ -62,7 +62,7 @@ public final class AuditLog implements AutoCloseable {
      * Records an event and commits a change of the caller's in the same transaction, so that
      * either both are in the store or neither; returns once both are committed.
      */
-    public void recordTogether(GroupCommit.Write change, String event, String user, String actor, String outcome,
+    public void recordTogether(GroupCommit.Write change, AuditEvent event, String user, String actor, String outcome,
             String detail) {
         Write record = insert(entry(event, user, actor, outcome, detail));
         commits.submit(b -> {
@@ -72,9 +72,9 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Records an event inside the caller's transaction: it commits, or rolls back, with the caller's change. */
-    public void recordIn(Jdbc transaction, String event, String user, String actor, String outcome, String detail) {
+    public void recordIn(Jdbc transaction, AuditEvent event, String user, String actor, String outcome, String detail) {
         Entry e = entry(event, user, actor, outcome, detail);
-        transaction.update(INSERT, Timestamp.from(e.at()), e.event(), e.user(), e.actor(), e.outcome(), e.detail());
+        transaction.update(INSERT, Timestamp.from(e.at()), e.event().name(), e.user(), e.actor(), e.outcome(), e.detail());
     }
 
     /**
@@ -96,7 +96,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Newest first; null filters match everything. */
-    public List<Entry> query(String user, String event, int limit) {
+    public List<Entry> query(String user, AuditEvent event, int limit) {
         commits.syncAll();
         StringBuilder sql = new StringBuilder("SELECT id, logged_at, event, user_id, actor, outcome, detail FROM audit_log"
                 + " WHERE 1=1");
@@ -107,11 +107,11 @@ public final class AuditLog implements AutoCloseable {
         }
         if (event != null) {
             sql.append(" AND event = ?");
-            args.add(event);
+            args.add(event.name());
         }
         sql.append(" ORDER BY id DESC LIMIT ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), rs -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+        return jdbc.query(sql.toString(), rs -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), AuditEvent.valueOf(rs.getString(3)),
                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), args.toArray());
     }
 
@@ -126,7 +126,7 @@ public final class AuditLog implements AutoCloseable {
         commits.close();
     }
 
-    private Entry entry(String event, String user, String actor, String outcome, String detail) {
+    private Entry entry(AuditEvent event, String user, String actor, String outcome, String detail) {
         String d = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX - 3) + "...";
         Entry e = new Entry(0, clock.instant(), event, user, actor, outcome, d);
         listeners.forEach(l -> l.accept(e));
@@ -134,6 +134,6 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private static Write insert(Entry e) {
-        return b -> b.update(INSERT, Timestamp.from(e.at()), e.event(), e.user(), e.actor(), e.outcome(), e.detail());
+        return b -> b.update(INSERT, Timestamp.from(e.at()), e.event().name(), e.user(), e.actor(), e.outcome(), e.detail());
     }
 }

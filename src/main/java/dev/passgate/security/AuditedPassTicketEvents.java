@@ -15,11 +15,11 @@ final class AuditedPassTicketEvents implements PassTicketEvents {
 
     @Override
     public void generated(String user, String applid, PassTicketType type, long generatedAt) {
-        audit.record("PTKT_GENERATE", user, null, "GENERATED", type + " PassTicket for " + applid);
+        audit.record(AuditEvent.PTKT_GENERATE, user, null, "GENERATED", type + " PassTicket for " + applid);
     }
 
     @Override
     public void evaluated(Evaluation e) {
-        audit.record("PTKT_EVALUATE", e.user(), null, e.outcome().name(), e.describe());
+        audit.record(AuditEvent.PTKT_EVALUATE, e.user(), null, e.outcome().name(), e.describe());
     }
 }

@@ -51,7 +51,7 @@ public final class Verifier {
             default -> throw new IllegalArgumentException("unsupported logon method " + request.method());
         };
         String who = result.environment() != null ? result.environment().user() : normalizedOrNull(request.user());
-        audit.record("VERIFY", who, request.origin(), result.outcome().name(), request.method() + ": " + result.detail());
+        audit.record(AuditEvent.VERIFY, who, request.origin(), result.outcome().name(), request.method() + ": " + result.detail());
         return result;
     }
 
@@ -65,7 +65,7 @@ public final class Verifier {
         VerifyResult result = found.isEmpty() ? fail(Outcome.AUTH_FAILED, "unknown user")
                 : found.get().revoked() ? fail(Outcome.USER_REVOKED, "user is revoked")
                 : succeed(found.get(), LogonMethod.TRUSTED, "vouched for by " + vouchedBy);
-        audit.record("VERIFY", found.map(UserRecord::userId).orElse(normalizedOrNull(userId)), origin,
+        audit.record(AuditEvent.VERIFY, found.map(UserRecord::userId).orElse(normalizedOrNull(userId)), origin,
                 result.outcome().name(), LogonMethod.TRUSTED + ": " + result.detail());
         return result;
     }
@@ -209,7 +209,7 @@ public final class Verifier {
         int limit = options.revokeLimit();
         if (!u.revoked() && limit > 0 && failures >= limit) {
             users.setRevoked(u.userId(), true);
-            audit.record("REVOKE", u.userId(), null, "REVOKED", failures + " consecutive failed logons (limit " + limit + ")");
+            audit.record(AuditEvent.REVOKE, u.userId(), null, "REVOKED", failures + " consecutive failed logons (limit " + limit + ")");
         }
         return fail(Outcome.AUTH_FAILED, detail);
     }

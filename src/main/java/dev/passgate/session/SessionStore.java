@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.security.AuditLog;
 import dev.passgate.store.Jdbc;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class SessionStore {
 
     /** Removes the session's row and audits its end, together; returns once both are committed. */
     public void ended(String sessionId, String user, String address, String reason, String detail) {
-        audit.recordTogether(b -> b.update(DELETE, sessionId), "LOGOUT", user, address,
+        audit.recordTogether(b -> b.update(DELETE, sessionId), AuditEvent.LOGOUT, user, address,
                 reason.toUpperCase(Locale.ROOT), detail);
     }
 

@@ -1,5 +1,6 @@
 package dev.passgate.admin;
 
+import dev.passgate.security.AuditEvent;
 import static dev.passgate.support.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,8 +88,8 @@ class OperatorCommandsTest {
             assertTrue(s.closedByServer());
         }
         // The logout step audits right after it removes the session; wait for the record itself.
-        waitFor(() -> !pg.passGate.security().audit().query("JOE", "LOGOUT", 1).isEmpty());
-        assertEquals("CANCELLED", pg.passGate.security().audit().query("JOE", "LOGOUT", 1).get(0).outcome());
+        waitFor(() -> !pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 1).isEmpty());
+        assertEquals("CANCELLED", pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 1).get(0).outcome());
         assertEquals(0, pg.passGate.daemon().sessions().size());
         assertTrue(cli("CANCEL ID=no-such-session").startsWith("8\n"));
     }

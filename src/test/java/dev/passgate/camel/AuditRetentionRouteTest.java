@@ -1,5 +1,6 @@
 package dev.passgate.camel;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class AuditRetentionRouteTest {
 
     private static void backdate(PassGate passGate, String user, Duration age) {
         AuditLog audit = passGate.security().audit();
-        audit.record("VERIFY", user, "test", "SUCCESS", "seeded");
+        audit.record(AuditEvent.VERIFY, user, "test", "SUCCESS", "seeded");
         audit.sync();
         new dev.passgate.store.Jdbc(passGate.security().dataSource()).update(
                 "UPDATE audit_log SET logged_at = ? WHERE user_id = ?", Timestamp.from(Instant.now().minus(age)), user);
@@ -47,7 +48,7 @@ class AuditRetentionRouteTest {
             AuditLog audit = passGate.security().audit();
             assertTrue(audit.query("OLDJOE", null, 10).isEmpty(), "the old record is gone");
             assertEquals(1, audit.query("NEWJOE", null, 10).size(), "the recent record stays");
-            assertEquals(1, audit.query(null, "AUDIT_PURGE", 10).size(), "the purge is itself audited");
+            assertEquals(1, audit.query(null, AuditEvent.AUDIT_PURGE, 10).size(), "the purge is itself audited");
         }
     }
 

@@ -86,6 +86,9 @@ class AdminCliTest {
         assertTrue(audit.out.contains("ADDUSER JOE PASSWORD(********)"), audit.out);
         assertTrue(audit.out.contains("KEYMASKED(********)"), audit.out);
         assertFalse(audit.out.contains("Secret1") || audit.out.contains("E001193519561977"), audit.out);
+        Run unknown = run("audit", "--event", "frob");
+        assertEquals(2, unknown.exit, "an unknown event is a usage error, not an empty answer");
+        assertTrue(unknown.err.contains("--event frob is none of VERIFY, REVOKE, COMMAND"), unknown.err);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.passgate.daemon;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -84,7 +85,7 @@ class LogonEndToEndTest {
         try (LineClient session = connect(logon)) {
             assertNotNull(session);
         }
-        var verifies = passGate.security().audit().query("JOE", "VERIFY", 20);
+        var verifies = passGate.security().audit().query("JOE", AuditEvent.VERIFY, 20);
         long passwordChecks = verifies.stream().filter(e -> e.detail().startsWith("PASSWORD")).count();
         long ticketChecks = verifies.stream().filter(e -> e.detail().startsWith("PASSTICKET")).count();
         assertEquals(1, passwordChecks, "one logon costs exactly one password check");

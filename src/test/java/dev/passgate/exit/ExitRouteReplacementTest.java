@@ -1,5 +1,6 @@
 package dev.passgate.exit;
 
+import dev.passgate.security.AuditEvent;
 import static dev.passgate.support.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -128,7 +129,7 @@ class ExitRouteReplacementTest {
         try (RunningPassGate pg = new RunningPassGate(data, Map.of(), routes)) {
             users(pg);
             assertEquals("EXIT_REJECTED", code(pg.logon("{\"op\":\"logon\",\"user\":\"MALLORY\",\"password\":\"Secret1\"}")));
-            var faults = pg.passGate.security().audit().query("MALLORY", "EXIT_FAULT", 10);
+            var faults = pg.passGate.security().audit().query("MALLORY", AuditEvent.EXIT_FAULT, 10);
             assertEquals(1, faults.size(), faults.toString());
             assertEquals("OK", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}")));
         }

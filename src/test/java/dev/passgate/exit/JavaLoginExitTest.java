@@ -1,5 +1,6 @@
 package dev.passgate.exit;
 
+import dev.passgate.security.AuditEvent;
 import static dev.passgate.support.LineClient.code;
 import static dev.passgate.support.Eventually.waitFor;
 
@@ -75,7 +76,7 @@ class JavaLoginExitTest {
             assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "the hang was cut at passgate.exit.timeout");
             assertEquals("OK", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}")),
                     "the daemon keeps serving");
-            var faults = pg.passGate.security().audit().query(null, "EXIT_FAULT", 10);
+            var faults = pg.passGate.security().audit().query(null, AuditEvent.EXIT_FAULT, 10);
             assertEquals(2, faults.size(), faults.toString());
             assertEquals("AUTH_FAILED", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"wrong\"}")),
                     "in saf mode a passing exit is followed by the registry");
@@ -100,7 +101,7 @@ class JavaLoginExitTest {
             assertEquals("OK", code(pg.logon("{\"op\":\"logon\",\"user\":\"REFUSED\",\"password\":\"Secret1\"}")),
                     "the exit that would refuse is gone; the registry decides");
             assertEquals("AUTH_FAILED", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"wrong\"}")));
-            assertFalse(pg.passGate.security().audit().query(null, "EXIT_FAULT", 10).isEmpty());
+            assertFalse(pg.passGate.security().audit().query(null, AuditEvent.EXIT_FAULT, 10).isEmpty());
         }
         assertFalse(events.stream().anyMatch(e -> e.startsWith("login")));
     }

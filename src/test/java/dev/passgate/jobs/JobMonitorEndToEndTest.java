@@ -1,5 +1,6 @@
 package dev.passgate.jobs;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -149,8 +150,8 @@ class JobMonitorEndToEndTest {
             JsonNode purged = jobs.request("{\"op\":\"jobs.purge\",\"job\":\"" + id + "\"}");
             assertEquals("OK", LineClient.code(purged), purged.toString());
             assertEquals("NOT_FOUND", LineClient.code(status(jobs, id)));
-            assertEquals(1, pg.passGate.security().audit().query("JOE", "JOB_SUBMIT", 10).size());
-            assertEquals(1, pg.passGate.security().audit().query("JOE", "JOB_PURGE", 10).size());
+            assertEquals(1, pg.passGate.security().audit().query("JOE", AuditEvent.JOB_SUBMIT, 10).size());
+            assertEquals(1, pg.passGate.security().audit().query("JOE", AuditEvent.JOB_PURGE, 10).size());
         }
     }
 
@@ -228,7 +229,7 @@ class JobMonitorEndToEndTest {
                 JsonNode r = rse.request("{\"op\":\"jobs.submit\",\"template\":\"HELLO\",\"params\":{\"who\":\"x\"}}");
                 assertEquals("OK", LineClient.code(r), r.toString());
             }
-            assertEquals("NOT_AUTHORIZED", pg.passGate.security().audit().query("JOE", "JOB_SUBMIT", 10).stream()
+            assertEquals("NOT_AUTHORIZED", pg.passGate.security().audit().query("JOE", AuditEvent.JOB_SUBMIT, 10).stream()
                     .filter(e -> e.detail().contains("HELLO")).findFirst().orElseThrow().outcome());
         }
     }
@@ -259,7 +260,7 @@ class JobMonitorEndToEndTest {
             CommandResult r = operator(pg, "CANCEL JOB=" + second);
             assertEquals(0, r.returnCode(), r.lines().toString());
             assertEquals("CANCELLED", status(joe, second).get("state").asText());
-            assertEquals("OPER1", pg.passGate.security().audit().query("JOE", "JOB_CANCEL", 10).get(0).actor());
+            assertEquals("OPER1", pg.passGate.security().audit().query("JOE", AuditEvent.JOB_CANCEL, 10).get(0).actor());
             Eventually.waitFor(() -> monitor.runner().running(second).isEmpty());
         }
     }
@@ -320,7 +321,7 @@ class JobMonitorEndToEndTest {
                 assertTrue(jobs.closedByServer());
             }
             Eventually.waitFor(() -> events.stream().filter(e -> e.startsWith("logout JOE timeout")).count() == 1);
-            assertTrue(pg.passGate.security().audit().query("JOE", "LOGOUT", 10).stream()
+            assertTrue(pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 10).stream()
                     .anyMatch(e -> "TIMEOUT".equals(e.outcome())));
         }
     }

@@ -1,5 +1,6 @@
 package dev.passgate.jobs;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,8 +55,8 @@ class JobStoreTest {
             assertEquals(List.of("line 2", "line 3"), jobs.lines(j.id(), 2, 2));
             assertEquals(5, jobs.lineCount(j.id()));
             assertFalse(jobs.cancel(done, "JOE"), "an ended job cannot be cancelled");
-            assertEquals(1, audit.query("JOE", "JOB_SUBMIT", 10).size());
-            assertEquals(0, audit.query("JOE", "JOB_CANCEL", 10).size());
+            assertEquals(1, audit.query("JOE", AuditEvent.JOB_SUBMIT, 10).size());
+            assertEquals(0, audit.query("JOE", AuditEvent.JOB_CANCEL, 10).size());
         }
     }
 
@@ -71,7 +72,7 @@ class JobStoreTest {
             assertEquals(JobState.CANCELLED, after.state());
             assertNull(after.rc());
             assertEquals("cancelled by OPER", after.reason());
-            assertEquals("OPER", audit.query("JOE", "JOB_CANCEL", 10).get(0).actor());
+            assertEquals("OPER", audit.query("JOE", AuditEvent.JOB_CANCEL, 10).get(0).actor());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.passgate.partner;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class TrustedLogonTest {
         try (LineClient session = nodes.a.connect(reply)) {
             assertEquals("JOE", session.request("{\"op\":\"whoami\"}").get("user").asText());
         }
-        AuditLog.Entry verify = nodes.a.passGate.security().audit().query("JOE", "VERIFY", 10).stream()
+        AuditLog.Entry verify = nodes.a.passGate.security().audit().query("JOE", AuditEvent.VERIFY, 10).stream()
                 .filter(e -> e.detail().startsWith("TRUSTED")).findFirst().orElseThrow();
         assertEquals("SUCCESS", verify.outcome());
         assertEquals("TRUSTED: vouched for by session UTOKEN of partner node PG02", verify.detail());

@@ -63,7 +63,7 @@ class VerifierTest extends RegistryTestSupport {
         t.admin("ALTUSER JOE RESUME");
         assertEquals(Outcome.SUCCESS, password("JOE", "Secret1").outcome());
         assertEquals(0, t.registry.users().find("JOE").orElseThrow().failures());
-        assertTrue(t.registry.audit().query("JOE", "REVOKE", 5).size() >= 1);
+        assertTrue(t.registry.audit().query("JOE", AuditEvent.REVOKE, 5).size() >= 1);
     }
 
     @Test
@@ -284,8 +284,8 @@ class VerifierTest extends RegistryTestSupport {
         t.admin("RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + "))");
         String ticket = t.registry.passTicketGenerator().generate("JOE", "TSOR001").ticket();
         t.registry.passTicketEvaluator().evaluate("JOE", "TSOR001", ticket);
-        assertEquals("GENERATED", t.registry.audit().query("JOE", "PTKT_GENERATE", 1).get(0).outcome());
-        var evaluated = t.registry.audit().query("JOE", "PTKT_EVALUATE", 1).get(0);
+        assertEquals("GENERATED", t.registry.audit().query("JOE", AuditEvent.PTKT_GENERATE, 1).get(0).outcome());
+        var evaluated = t.registry.audit().query("JOE", AuditEvent.PTKT_EVALUATE, 1).get(0);
         assertEquals("VALID", evaluated.outcome());
         assertFalse(evaluated.line().contains(ticket));
     }
@@ -294,7 +294,7 @@ class VerifierTest extends RegistryTestSupport {
     void everyVerifyIsAudited() {
         password("JOE", "Secret1");
         password("JOE", "Wrong");
-        var entries = t.registry.audit().query("JOE", "VERIFY", 10);
+        var entries = t.registry.audit().query("JOE", AuditEvent.VERIFY, 10);
         assertEquals(2, entries.size());
         assertEquals("AUTH_FAILED", entries.get(0).outcome());
         assertEquals("SUCCESS", entries.get(1).outcome());

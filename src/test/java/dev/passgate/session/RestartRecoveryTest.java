@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +65,7 @@ class RestartRecoveryTest {
             Eventually.waitFor(java.time.Duration.ofSeconds(10), () -> events.contains("logout JOE restart uxb=null"));
             DataSource ds = second.passGate.security().dataSource();
             assertEquals(0, count(ds, "SELECT COUNT(*) FROM passgate_session"));
-            var audit = second.passGate.security().audit().query("JOE", "LOGOUT", 5);
+            var audit = second.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 5);
             assertTrue(audit.stream().anyMatch(e -> e.outcome().equals("RESTART")), audit.toString());
         }
     }

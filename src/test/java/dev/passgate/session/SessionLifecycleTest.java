@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import dev.passgate.security.AuditEvent;
 import static dev.passgate.support.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,8 +38,8 @@ class SessionLifecycleTest {
             }
             waitFor(() -> pg.passGate.daemon().sessions().size() == 0);
             assertEquals(0, pg.passGate.daemon().pools().pools().get(0).clients(), "the pool place is given back");
-            waitFor(() -> !pg.passGate.security().audit().query("JOE", "LOGOUT", 1).isEmpty()); // audited just after
-            assertEquals("TIMEOUT", pg.passGate.security().audit().query("JOE", "LOGOUT", 1).get(0).outcome());
+            waitFor(() -> !pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 1).isEmpty()); // audited just after
+            assertEquals("TIMEOUT", pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 1).get(0).outcome());
         }
     }
 

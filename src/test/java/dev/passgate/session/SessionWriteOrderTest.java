@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import dev.passgate.security.AuditEvent;
 import static dev.passgate.support.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,8 +149,8 @@ class SessionWriteOrderTest {
             assertEquals("cancelled", s.read().get("event").asText());
             assertTrue(s.closedByServer());
         }
-        waitFor(() -> !pg.passGate.security().audit().query("JOE", "LOGOUT", 1).isEmpty());
-        assertEquals("CANCELLED", pg.passGate.security().audit().query("JOE", "LOGOUT", 1).get(0).outcome());
+        waitFor(() -> !pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 1).isEmpty());
+        assertEquals("CANCELLED", pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 1).get(0).outcome());
     }
 
     @Test
@@ -176,7 +177,7 @@ class SessionWriteOrderTest {
             assertTrue(s.closedByServer());
         }
         waitFor(() -> pg.passGate.daemon().sessions().size() == 0);
-        waitFor(() -> !pg.passGate.security().audit().query("JOE", "LOGOUT", 1).isEmpty());
-        assertEquals("DISCONNECTED", pg.passGate.security().audit().query("JOE", "LOGOUT", 1).get(0).outcome());
+        waitFor(() -> !pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 1).isEmpty());
+        assertEquals("DISCONNECTED", pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 1).get(0).outcome());
     }
 }

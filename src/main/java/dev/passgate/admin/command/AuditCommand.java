@@ -1,6 +1,7 @@
 package dev.passgate.admin.command;
 
 import dev.passgate.passticket.RacfName;
+import dev.passgate.security.AuditEvent;
 import dev.passgate.security.AuditLog;
 import dev.passgate.security.racf.CommandResult;
 import java.util.HashMap;
@@ -60,7 +61,13 @@ final class AuditCommand implements OperatorCommand {
                 return OperatorCommand.refused(e.getMessage());
             }
         }
-        String event = given.containsKey("EVENT") ? given.get("EVENT").toUpperCase(Locale.ROOT) : null;
+        AuditEvent event = null;
+        if (given.containsKey("EVENT")) {
+            event = AuditEvent.find(given.get("EVENT")).orElse(null);
+            if (event == null) {
+                return OperatorCommand.refused("EVENT is one of " + AuditEvent.names());
+            }
+        }
         return OperatorCommand.done(s.audit().query(user, event, limit).stream().map(AuditLog.Entry::line).toList());
     }
 }

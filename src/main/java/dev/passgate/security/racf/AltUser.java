@@ -1,5 +1,6 @@
 package dev.passgate.security.racf;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.security.AuditLog;
 import dev.passgate.security.UserRecord;
 import java.time.Clock;
@@ -94,7 +95,7 @@ final class AltUser implements RacfVerb {
         }
         s.users().update(next);
         if (c.has("REVOKE")) {
-            audit.record("REVOKE", u.userId(), null, "REVOKED", "by ALTUSER REVOKE");
+            audit.record(AuditEvent.REVOKE, u.userId(), null, "REVOKED", "by ALTUSER REVOKE");
             out.add("user " + u.userId() + " revoked");
         }
         if (c.has("RESUME")) {

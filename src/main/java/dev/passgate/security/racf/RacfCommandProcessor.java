@@ -1,5 +1,6 @@
 package dev.passgate.security.racf;
 
+import dev.passgate.security.AuditEvent;
 import dev.passgate.security.AuditLog;
 import dev.passgate.security.PasswordHasher;
 import dev.passgate.security.SecretBox;
@@ -47,7 +48,7 @@ public final class RacfCommandProcessor {
         try {
             operands = RacfParser.parse(commandText);
         } catch (RacfCommandException e) {
-            audit.record("COMMAND", null, actor, "RC" + e.returnCode(), "unparseable command: " + e.getMessage());
+            audit.record(AuditEvent.COMMAND, null, actor, "RC" + e.returnCode(), "unparseable command: " + e.getMessage());
             return new CommandResult(e.returnCode(), List.of(e.getMessage()));
         }
         String masked = RacfCommand.masked(operands);
@@ -57,13 +58,13 @@ public final class RacfCommandProcessor {
             List<String> out = jdbc.inTransaction(tx -> {
                 RacfVerb verb = verbs.find(name);
                 List<String> lines = verb.run(verb.syntax().check(operands), new RacfStores(tx));
-                audit.recordIn(tx, "COMMAND", null, actor, "RC0", masked);
+                audit.recordIn(tx, AuditEvent.COMMAND, null, actor, "RC0", masked);
                 return lines;
             });
             onChange.run(); // profiles and keys held in memory are read again
             return new CommandResult(0, out);
         } catch (RacfCommandException e) {
-            audit.record("COMMAND", null, actor, "RC" + e.returnCode(), masked + " -- " + e.getMessage());
+            audit.record(AuditEvent.COMMAND, null, actor, "RC" + e.returnCode(), masked + " -- " + e.getMessage());
             return new CommandResult(e.returnCode(), List.of(e.getMessage()));
         }
     }

@@ -108,7 +108,7 @@ class OperatorCommandFactoryTest {
         try (LineClient s = pg.session("JOE", "Secret1")) {
             // Unicode upper-casing would turn the long s into S and the dotless i into I.
             for (String c : List.of("CANCEL USER=j\u00f6e", "CANCEL USER=\u017fOE", "SEND 'hi' USER=JO\u0131",
-                    "SEND 'hi' USER=TOOLONGNAME", "AUDIT USER=\u017fOE", "AUDIT USER=1JOE EVENT=LOGON")) {
+                    "SEND 'hi' USER=TOOLONGNAME", "AUDIT USER=\u017fOE", "AUDIT USER=1JOE EVENT=LOGOUT")) {
                 CommandResult r = run(c);
                 assertEquals(8, r.returnCode(), c + " -> " + r.lines());
                 assertTrue(r.lines().get(0).startsWith("user ID '"), r.lines().toString());
@@ -118,7 +118,10 @@ class OperatorCommandFactoryTest {
             assertEquals(List.of("message sent to 1 session"), sent.lines());
             assertEquals("hi", s.read().get("text").asText());
         }
-        assertEquals(0, run("AUDIT USER=joe EVENT=logon LIMIT=5").returnCode());
+        assertEquals(0, run("AUDIT USER=joe EVENT=logout LIMIT=5").returnCode(), "event names in any case");
+        CommandResult unknown = run("AUDIT EVENT=LOGON");
+        assertEquals(8, unknown.returnCode(), "an event no record can have is refused, not answered with nothing");
+        assertTrue(unknown.lines().get(0).contains("VERIFY, REVOKE, COMMAND, LOGOUT"), unknown.lines().toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.passgate.security.racf;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RacfCommandProcessorTest extends RacfVerbTestSupport {
 
     private List<String> commandAudit() {
-        return t.registry.audit().query(null, "COMMAND", 10).stream()
+        return t.registry.audit().query(null, AuditEvent.COMMAND, 10).stream()
                 .map(e -> e.actor() + " " + e.outcome() + " " + e.detail()).toList();
     }
 
@@ -47,7 +48,7 @@ class RacfCommandProcessorTest extends RacfVerbTestSupport {
     @Test
     void aRevokeByAltuserIsAuditedBesideTheCommand() {
         t.admin("ADDUSER ANN", "ALTUSER ANN REVOKE");
-        List<AuditLog.Entry> revokes = t.registry.audit().query("ANN", "REVOKE", 10);
+        List<AuditLog.Entry> revokes = t.registry.audit().query("ANN", AuditEvent.REVOKE, 10);
         assertEquals(List.of("ANN REVOKED by ALTUSER REVOKE"),
                 revokes.stream().map(e -> e.user() + " " + e.outcome() + " " + e.detail()).toList());
         assertEquals("TEST RC0 ALTUSER ANN REVOKE", commandAudit().get(0));

@@ -1,5 +1,6 @@
 package dev.passgate.security.racf;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -116,7 +117,7 @@ class UserVerbsTest extends RacfVerbTestSupport {
         logon("JOE", "Wrong2");
         expect("ALTUSER JOE REVOKE", 0, "user JOE altered", "user JOE revoked");
         assertEquals(Outcome.USER_REVOKED, logon("JOE", "Secret1"));
-        List<AuditLog.Entry> revokes = t.registry.audit().query("JOE", "REVOKE", 10);
+        List<AuditLog.Entry> revokes = t.registry.audit().query("JOE", AuditEvent.REVOKE, 10);
         assertEquals(List.of("by ALTUSER REVOKE"), revokes.stream().map(AuditLog.Entry::detail).toList());
         assertEquals(2, t.registry.users().find("JOE").orElseThrow().failures(), "REVOKE keeps the count");
         expect("ALTUSER JOE RESUME NOEXPIRED", 0, "user JOE altered", "user JOE resumed");
