@@ -10,6 +10,7 @@ import dev.passgate.pool.ThreadPoolSelector;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.security.PassTicketEnvironments;
 import dev.passgate.security.SecurityEnvironment;
+import dev.passgate.store.Jdbc;
 import dev.passgate.support.Eventually;
 import dev.passgate.support.MutableClock;
 import dev.passgate.support.TestPassGate;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.JobDataMap;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.impl.StdSchedulerFactory;
 
 /** Each step of the session routes on its own: an exchange in a plain context, no node, no sockets. */
 class SessionStepsTest {
@@ -232,6 +236,57 @@ class SessionStepsTest {
         }
         assertTrue(order.get(1).startsWith("route on "), order.toString());
         assertFalse(order.get(1).endsWith(" " + caller), order.toString());
+    }
+
+    @Test
+    void persistRecordsTheSessionAndRecordingItsEndRemovesTheRowAndAuditsTheReason() {
+        SessionStore store = new SessionStore(new Jdbc(registry.registry.dataSource()), registry.registry.audit(), "PG01");
+        Session s = session();
+        Exchange e = exchange();
+        SessionKeys.SESSION_KEY.set(e, s);
+        new PersistSessionProcessor(store).process(e);
+        assertEquals(List.of("s-1"), store.leftBehind().stream().map(SessionStore.Row::id).toList(),
+                "committed when the step returns");
+        SessionKeys.REASON_KEY.set(e, SessionEndReason.CANCELLED);
+        new RecordSessionEndProcessor(store).process(e);
+        assertEquals(List.of(), store.leftBehind());
+        var audit = registry.registry.audit().query("JOE", "LOGOUT", 5);
+        assertEquals("CANCELLED", audit.get(0).outcome());
+    }
+
+    @Test
+    void attachPutsTheSessionHandlerOnTheConnection() {
+        SessionStore store = new SessionStore(new Jdbc(registry.registry.dataSource()), registry.registry.audit(), "PG01");
+        EmbeddedChannel channel = new EmbeddedChannel();
+        Exchange e = exchange();
+        SessionKeys.SESSION_KEY.set(e, session());
+        SessionKeys.CHANNEL_KEY.set(e, channel);
+        new AttachSessionHandlerProcessor(context.createProducerTemplate(), lines, store).process(e);
+        assertTrue(channel.pipeline().get("session") instanceof SessionHandler);
+    }
+
+    @Test
+    void theTimerOfAUsedSessionIsArmedAgainAndAnEndRemovesIt() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("org.quartz.scheduler.instanceName", "steps-" + System.nanoTime());
+        p.put("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+        p.put("org.quartz.threadPool.threadCount", "1");
+        Scheduler scheduler = new StdSchedulerFactory(p).getScheduler(); // not started: nothing fires
+        try {
+            IdleTimeouts timeouts = new IdleTimeouts(Duration.ofSeconds(10), clock, firing -> { }, () -> scheduler);
+            Session s = session();
+            timeouts.start(s);
+            JobKey job = new JobKey("s-1", "passgate-sessions");
+            assertEquals(1, scheduler.getTriggersOfJob(job).size());
+            Exchange e = exchange();
+            SessionKeys.SESSION_KEY.set(e, s);
+            new RearmIdleTimerProcessor(timeouts).process(e);
+            assertEquals(2, scheduler.getTriggersOfJob(job).size(), "the new deadline's trigger beside the one that fired");
+            new StopIdleTimerProcessor(timeouts).process(e);
+            assertFalse(scheduler.checkExists(job));
+        } finally {
+            scheduler.shutdown();
+        }
     }
 
     @Test
