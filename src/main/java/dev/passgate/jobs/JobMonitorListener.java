@@ -4,6 +4,7 @@ import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.server.TlsSettings;
 import dev.passgate.server.LineCodec;
+import dev.passgate.session.SessionEndReason;
 import dev.passgate.session.SessionHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -132,7 +133,7 @@ final class JobMonitorListener implements AutoCloseable {
                 ctx.pipeline().replace(this, "session", new SessionHandler(o.session(), template, lines, durable));
                 if (!ch.isActive()) {
                     // Gone during its logon: no handler saw it close, so its session ends here.
-                    o.session().executor().execute(() -> SessionHandler.logout(template, o.session(), "disconnected"));
+                    o.session().executor().execute(() -> SessionHandler.logout(template, o.session(), SessionEndReason.DISCONNECTED));
                     return;
                 }
                 ch.writeAndFlush(o.reply());

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.quartz.JobKey;
@@ -23,31 +24,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Idle timeouts on the Quartz scheduler that camel-quartz owns, with its JDBC job store:
  * one job per session, armed for the earliest possible deadline. Requests only stamp the
- * session's last activity in memory (no database write per request); when the timer fires
- * it checks that stamp and, if the session was used since, re-arms itself for the rest.
- * An expired session goes to {@code direct:session-timeout}.
+ * session's last activity in memory (no database write per request). A firing goes to the
+ * {@code session-timeout} route (its {@code from} is Quartz), which decides with
+ * {@link #check}: end the session, or {@link #rearm} the timer for the rest.
  */
 public final class IdleTimeouts {
 
     static final String CONTEXT_KEY = "passgate.idleTimeouts";
+    /** The job data entry naming the job's session. */
+    public static final String SESSION_DATA = "session";
     private static final String GROUP = "passgate-sessions";
     private static final Logger LOG = LoggerFactory.getLogger(IdleTimeouts.class);
 
     private final Duration timeout;
     private final Clock clock;
-    private final SessionRegistry sessions;
-    private final Consumer<Session> onIdle;
+    private final Consumer<JobExecutionContext> route;
     private final Supplier<Scheduler> scheduler;
     private final AtomicLong triggers = new AtomicLong();
     private volatile boolean registered;
 
-    /** @param timeout zero for sessions that never time out */
-    public IdleTimeouts(Duration timeout, Clock clock, SessionRegistry sessions, Consumer<Session> onIdle,
-            Supplier<Scheduler> scheduler) {
+    /**
+     * @param timeout zero for sessions that never time out
+     * @param route   takes each firing to the timeout route
+     */
+    public IdleTimeouts(Duration timeout, Clock clock, Consumer<JobExecutionContext> route, Supplier<Scheduler> scheduler) {
         this.timeout = timeout;
         this.clock = clock;
-        this.sessions = sessions;
-        this.onIdle = onIdle;
+        this.route = route;
         this.scheduler = scheduler;
     }
 
@@ -62,7 +65,7 @@ public final class IdleTimeouts {
         try {
             Scheduler s = scheduler();
             var job = JobBuilder.newJob(SessionTimeoutJob.class).withIdentity(session.id(), GROUP)
-                    .usingJobData("session", session.id()).build(); // not durable: it goes with its last trigger
+                    .usingJobData(SESSION_DATA, session.id()).build(); // not durable: it goes with its last trigger
             s.scheduleJob(job, trigger(job.getKey(), session.lastActivity() + timeout.toMillis()));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule the idle timeout of a session", e);
@@ -82,20 +85,27 @@ public final class IdleTimeouts {
         }
     }
 
-    /** The timer of a session fired: end it, re-arm it, or (session gone) drop it. */
-    void fired(String sessionId) throws SchedulerException {
-        var found = sessions.find(sessionId);
-        if (found.isEmpty()) {
-            scheduler().deleteJob(new JobKey(sessionId, GROUP)); // ended, or left by a previous life
-            return;
+    /** The session a firing's job data names, if any (the timeout route's own start-up firing names none). */
+    public static String sessionOf(JobDataMap data) {
+        return data == null ? null : data.getString(SESSION_DATA);
+    }
+
+    /** Whether the session was idle for the whole timeout, or used since its timer was armed. */
+    public IdleCheck check(Session session) {
+        return clock.millis() >= deadline(session) ? IdleCheck.EXPIRED : IdleCheck.USED;
+    }
+
+    /** Arms the fired timer of a used session again, for its new deadline. */
+    public void rearm(Session session) {
+        try {
+            scheduler().scheduleJob(trigger(new JobKey(session.id(), GROUP), deadline(session)));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("cannot re-arm the idle timeout of a session", e);
         }
-        Session session = found.get();
-        long deadline = session.lastActivity() + timeout.toMillis();
-        if (clock.millis() >= deadline) {
-            onIdle.accept(session);
-        } else {
-            scheduler().scheduleJob(trigger(new JobKey(sessionId, GROUP), deadline));
-        }
+    }
+
+    private long deadline(Session session) {
+        return session.lastActivity() + timeout.toMillis();
     }
 
     private Trigger trigger(JobKey job, long at) {
@@ -113,18 +123,20 @@ public final class IdleTimeouts {
         return s;
     }
 
-    /** The Quartz job: hands the firing to the IdleTimeouts of its scheduler. */
+    /**
+     * The Quartz job: hands the firing to the timeout route of its scheduler's node. A timer a
+     * previous life left, in a life with no timer of its own yet, just goes.
+     */
     @DisallowConcurrentExecution
     public static class SessionTimeoutJob implements Job {
         @Override
         public void execute(JobExecutionContext context) throws JobExecutionException {
             try {
                 IdleTimeouts timeouts = (IdleTimeouts) context.getScheduler().getContext().get(CONTEXT_KEY);
-                String id = context.getMergedJobDataMap().getString("session");
                 if (timeouts == null) {
                     context.getScheduler().deleteJob(context.getJobDetail().getKey()); // from a previous life
                 } else {
-                    timeouts.fired(id);
+                    timeouts.route.accept(context);
                 }
             } catch (SchedulerException e) {
                 throw new JobExecutionException(e);

@@ -1,13 +1,17 @@
 package dev.passgate.session;
 
-import dev.passgate.protocol.JsonLines;
-import dev.passgate.protocol.Request;
-import java.util.Map;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import static dev.passgate.session.SessionKeys.END_KEY;
+import static dev.passgate.session.SessionKeys.REQUEST_KEY;
 
-/** {@code logout}: reply, then the session ends (the server closes the connection). */
-public class LogoutRequestProcessor implements Processor {
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
+import dev.passgate.protocol.JsonLines;
+import java.util.Map;
+import java.util.Set;
+import org.apache.camel.Exchange;
+
+/** {@code logout}: its reply, which the session sends last, once the logout is committed; then the close. */
+public class LogoutRequestProcessor implements Step {
 
     private final JsonLines lines;
 
@@ -16,8 +20,13 @@ public class LogoutRequestProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return new StepContract(Set.of(REQUEST_KEY), Set.of(END_KEY));
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        exchange.getMessage().setBody(lines.ok(exchange.getProperty(SessionKeys.REQUEST, Request.class).id(), Map.of()));
-        exchange.setProperty(SessionKeys.END, "logout");
+        exchange.getMessage().setBody(lines.ok(REQUEST_KEY.get(exchange).id(), Map.of()));
+        END_KEY.set(exchange, SessionEndReason.LOGOUT);
     }
 }

@@ -4,22 +4,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
-import dev.passgate.protocol.Request;
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 /**
  * Request step after a miner: the miner left its reply fields as the body (a Map, a JSON
  * object text, or nothing); this writes the success reply around them.
  */
-public class MinerReplyProcessor implements Processor {
+public class MinerReplyProcessor implements Step {
 
     private final JsonLines lines;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public MinerReplyProcessor(JsonLines lines) {
         this.lines = lines;
+    }
+
+    @Override
+    public StepContract contract() {
+        return StepContract.reads(SessionKeys.REQUEST_KEY);
     }
 
     @Override
@@ -36,6 +41,6 @@ public class MinerReplyProcessor implements Processor {
         } else {
             throw new ProtocolException(ErrorCode.SERVER_ERROR, "the miner gave no reply fields");
         }
-        exchange.getMessage().setBody(lines.ok(exchange.getProperty(SessionKeys.REQUEST, Request.class).id(), fields));
+        exchange.getMessage().setBody(lines.ok(SessionKeys.REQUEST_KEY.get(exchange).id(), fields));
     }
 }

@@ -1,14 +1,19 @@
 package dev.passgate.session;
 
+import static dev.passgate.session.SessionKeys.MINER_KEY;
+import static dev.passgate.session.SessionKeys.REQUEST_KEY;
+import static dev.passgate.session.SessionKeys.VERB_KEY;
+
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.protocol.Request;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
-/** Request step: parse the line; split {@code miner.verb} ops into miner and verb. */
-public class ParseSessionRequestProcessor implements Processor {
+/** Request step: parse the line; split {@code miner.verb} ops into miner and verb (absent for whoami, logout). */
+public class ParseSessionRequestProcessor implements Step {
 
     private final JsonLines lines;
 
@@ -17,17 +22,22 @@ public class ParseSessionRequestProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return StepContract.writes(REQUEST_KEY, MINER_KEY, VERB_KEY);
+    }
+
+    @Override
     public void process(Exchange exchange) {
         Request r = lines.parse(exchange.getMessage().getBody(String.class));
-        exchange.setProperty(SessionKeys.REQUEST, r);
+        REQUEST_KEY.set(exchange, r);
         int dot = r.op().indexOf('.');
         if (dot > 0) {
             String miner = r.op().substring(0, dot);
             if (!miner.matches("[a-z][a-z0-9-]*")) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "unknown op " + r.op());
             }
-            exchange.setProperty(SessionKeys.MINER, miner);
-            exchange.setProperty(SessionKeys.VERB, r.op().substring(dot + 1));
+            MINER_KEY.set(exchange, miner);
+            VERB_KEY.set(exchange, r.op().substring(dot + 1));
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.passgate.session;
 
+import static dev.passgate.session.SessionKeys.SESSION_KEY;
+
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 /** Connect step: arm the session's idle timer on Quartz ({@code passgate.session.idle-timeout}; 0 = never). */
-public class ScheduleIdleTimeoutProcessor implements Processor {
+public class ScheduleIdleTimeoutProcessor implements Step {
 
     private final IdleTimeouts timer;
 
@@ -13,7 +16,12 @@ public class ScheduleIdleTimeoutProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return StepContract.reads(SESSION_KEY);
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        timer.start(exchange.getProperty(SessionKeys.SESSION, Session.class));
+        timer.start(SESSION_KEY.get(exchange));
     }
 }

@@ -43,7 +43,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<String> {
                 e.setProperty(SessionKeys.SESSION, session);
             });
             String reply = done.getMessage().getBody(String.class);
-            String end = done.getProperty(SessionKeys.END, String.class);
+            SessionEndReason end = SessionKeys.END_KEY.find(done).orElse(null);
             if (end != null && !session.ended()) {
                 // The logout reply is the session's last line: sent once the logout is committed.
                 logout(template, session, end, reply);
@@ -62,30 +62,31 @@ public final class SessionHandler extends SimpleChannelInboundHandler<String> {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        session.executor().execute(() -> logout("disconnected"));
+        session.executor().execute(() -> logout(SessionEndReason.DISCONNECTED));
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        session.executor().execute(() -> logout("disconnected"));
+        session.executor().execute(() -> logout(SessionEndReason.DISCONNECTED));
     }
 
-    private void logout(String reason) {
+    private void logout(SessionEndReason reason) {
         if (!session.ended()) {
             logout(template, session, reason);
         }
     }
 
     /** Ends a session through the {@code session-logout} route (audit, logout exit, close). */
-    public static void logout(ProducerTemplate template, Session session, String reason) {
+    public static void logout(ProducerTemplate template, Session session, SessionEndReason reason) {
         logout(template, session, reason, null);
     }
 
-    /** As {@link #logout(ProducerTemplate, Session, String)}, sending the given line last. */
-    public static void logout(ProducerTemplate template, Session session, String reason, String lastLine) {
+    /** As {@link #logout(ProducerTemplate, Session, SessionEndReason)}, sending the given line last. */
+    public static void logout(ProducerTemplate template, Session session, SessionEndReason reason,
+            String lastLine) {
         template.send(LOGOUT_ENDPOINT, e -> {
-            e.setProperty(SessionKeys.SESSION, session);
-            e.setProperty(SessionKeys.REASON, reason);
+            SessionKeys.SESSION_KEY.set(e, session);
+            SessionKeys.REASON_KEY.set(e, reason);
             if (lastLine != null) {
                 e.setProperty(SessionKeys.LAST_LINE, lastLine);
             }

@@ -30,14 +30,14 @@ final class SessionLifecycle extends EventNotifierSupport {
         if (event.getType() == CamelEvent.Type.CamelContextStarted) {
             recover();
         } else if (event.getType() == CamelEvent.Type.CamelContextStopping) {
-            sessions.all().forEach(s -> SessionHandler.logout(template, s, "shutdown"));
+            sessions.all().forEach(s -> SessionHandler.logout(template, s, SessionEndReason.SHUTDOWN));
         }
     }
 
     private void recover() {
         for (SessionStore.Row row : store.leftBehind()) {
-            exits.sessionEnded(row.user(), row.address(), "restart");
-            store.ended(row.id(), row.user(), row.address(), "restart", "session " + row.id() + " ended by restart");
+            exits.sessionEnded(row.user(), row.address(), SessionEndReason.RESTART.exitReason());
+            store.ended(row.id(), row.user(), row.address(), SessionEndReason.RESTART, "session " + row.id() + " ended by restart");
         }
     }
 }

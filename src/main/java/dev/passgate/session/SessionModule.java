@@ -1,6 +1,8 @@
 package dev.passgate.session;
 
 import dev.passgate.exit.LoginExits;
+import dev.passgate.flow.StepContract;
+import dev.passgate.flow.StepContractCheck;
 import dev.passgate.partner.ConnectionRegistry;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolSettings;
@@ -18,15 +20,13 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * Sessions: the client IDs a logon hands out, the live sessions, their rows in the store, the
  * idle timer on Quartz, and every step of {@code routes/session.camel.yaml} under the name the
- * routes use. Adds {@link SessionLifecycle} (crash recovery at start, logout of every session
+ * routes use, with what the routes' callers provide declared for the start-up contract check. Adds {@link SessionLifecycle} (crash recovery at start, logout of every session
  * while the routes still run at stop); what is left when it stops is closed without an audit.
  *
  * <p>Collaborators come through the constructor rather than {@code @BindToRegistry} parameters:
  * the daemon module above needs this module's registries and codec as Java objects, not by name.
  */
 public final class SessionModule extends ServiceSupport {
-
-    private static final String TIMEOUT_ENDPOINT = "direct:session-timeout";
 
     private final SessionSettings settings;
     private final JsonLines lines;
@@ -52,12 +52,21 @@ public final class SessionModule extends ServiceSupport {
         this.security = security;
         this.connections = connections;
         this.clientIds = new ClientIdRegistry<>(clock, server.bindClientIp());
-        this.idle = new IdleTimeouts(settings.idleTimeout(), clock, sessions, s -> s.executor().execute(
-                () -> template.send(TIMEOUT_ENDPOINT, e -> e.setProperty(SessionKeys.SESSION, s))),
+        this.idle = new IdleTimeouts(settings.idleTimeout(), clock, new IdleTimerRoute(context),
                 () -> context.getComponent("quartz", QuartzComponent.class).getScheduler());
         this.sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(), systemName);
         this.environments = new PassTicketEnvironments(security.passTicketGenerator(), security.verifier(), applid);
         context.getManagementStrategy().addEventNotifier(new SessionLifecycle(sessionStore, sessions, exits, template));
+        declareEndpoints(StepContractCheck.of(context));
+    }
+
+    /** What the callers of the session routes put on the exchange, for the routes' start-up check. */
+    private static void declareEndpoints(StepContractCheck check) {
+        check.endpoint(ConnectHandshake.ENDPOINT, StepContract.writes(SessionKeys.CHANNEL_KEY, SessionKeys.CLIENT_ADDRESS_KEY,
+                SessionKeys.HANDOFF_KEY));
+        check.endpoint(SessionHandler.REQUEST_ENDPOINT, StepContract.writes(SessionKeys.SESSION_KEY));
+        // Callers give the session and the reason; the logout reply as its last line is optional.
+        check.endpoint(SessionHandler.LOGOUT_ENDPOINT, StepContract.writes(SessionKeys.SESSION_KEY, SessionKeys.REASON_KEY));
     }
 
     // session-connect
@@ -74,13 +83,37 @@ public final class SessionModule extends ServiceSupport {
 
     @BindToRegistry("startMiners")
     public StartMinersProcessor startMiners() {
-        return new StartMinersProcessor(settings.miners(), environments, security.access(), sessions, template, lines,
-                clock, exits, sessionStore, connections);
+        return new StartMinersProcessor(settings.miners(), environments, security.access());
+    }
+
+    @BindToRegistry("createSession")
+    public CreateSessionProcessor createSession() {
+        return new CreateSessionProcessor(clock);
+    }
+
+    @BindToRegistry("persistSession")
+    public PersistSessionProcessor persistSession() {
+        return new PersistSessionProcessor(sessionStore);
+    }
+
+    @BindToRegistry("registerSession")
+    public RegisterSessionProcessor registerSession() {
+        return new RegisterSessionProcessor(sessions, connections);
+    }
+
+    @BindToRegistry("sessionStarted")
+    public SessionStartedProcessor sessionStarted() {
+        return new SessionStartedProcessor(exits);
+    }
+
+    @BindToRegistry("attachSessionHandler")
+    public AttachSessionHandlerProcessor attachSessionHandler() {
+        return new AttachSessionHandlerProcessor(template, lines, sessionStore);
     }
 
     @BindToRegistry("singleLogon")
     public SingleLogonProcessor singleLogon() {
-        return new SingleLogonProcessor(settings.singleLogon(), sessions, template);
+        return new SingleLogonProcessor(sessions, template);
     }
 
     @BindToRegistry("scheduleIdleTimeout")
@@ -98,7 +131,7 @@ public final class SessionModule extends ServiceSupport {
         return new SessionErrorProcessor(lines);
     }
 
-    // session-request and session-logout
+    // session-request
 
     @BindToRegistry("parseSessionRequest")
     public ParseSessionRequestProcessor parseSessionRequest() {
@@ -130,9 +163,49 @@ public final class SessionModule extends ServiceSupport {
         return new MinerReplyProcessor(lines);
     }
 
+    // session-timeout
+
+    @BindToRegistry("checkIdle")
+    public CheckIdleProcessor checkIdle() {
+        return new CheckIdleProcessor(sessions, idle);
+    }
+
+    @BindToRegistry("rearmIdleTimer")
+    public RearmIdleTimerProcessor rearmIdleTimer() {
+        return new RearmIdleTimerProcessor(idle);
+    }
+
+    @BindToRegistry("onSessionThread")
+    public OnSessionThreadProcessor onSessionThread() {
+        return new OnSessionThreadProcessor();
+    }
+
+    // session-logout
+
+    /** The logout's first step (it ends the session in memory); the name the routes have always used. */
     @BindToRegistry("endSession")
-    public EndSessionProcessor endSession() {
-        return new EndSessionProcessor(sessions, lines, exits, idle, sessionStore);
+    public ReleaseSessionProcessor endSession() {
+        return new ReleaseSessionProcessor(sessions);
+    }
+
+    @BindToRegistry("stopIdleTimer")
+    public StopIdleTimerProcessor stopIdleTimer() {
+        return new StopIdleTimerProcessor(idle);
+    }
+
+    @BindToRegistry("logoutExit")
+    public LogoutExitProcessor logoutExit() {
+        return new LogoutExitProcessor(exits);
+    }
+
+    @BindToRegistry("recordSessionEnd")
+    public RecordSessionEndProcessor recordSessionEnd() {
+        return new RecordSessionEndProcessor(sessionStore);
+    }
+
+    @BindToRegistry("closeSession")
+    public CloseSessionProcessor closeSession() {
+        return new CloseSessionProcessor(sessions, lines);
     }
 
     /** The JSON-lines codec of every PassGate port. */

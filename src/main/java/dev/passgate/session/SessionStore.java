@@ -4,7 +4,6 @@ import dev.passgate.security.AuditEvent;
 import dev.passgate.security.AuditLog;
 import dev.passgate.store.Jdbc;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The sessions each node holds, in the database, for recovery after a crash. A session's
@@ -37,9 +36,9 @@ public final class SessionStore {
     }
 
     /** Removes the session's row and audits its end, together; returns once both are committed. */
-    public void ended(String sessionId, String user, String address, String reason, String detail) {
+    public void ended(String sessionId, String user, String address, SessionEndReason reason, String detail) {
         audit.recordTogether(b -> b.update(DELETE, sessionId), AuditEvent.LOGOUT, user, address,
-                reason.toUpperCase(Locale.ROOT), detail);
+                reason.name(), detail);
     }
 
     /** Waits until everything recorded so far (the session's audit records among it) is committed. */

@@ -1,11 +1,14 @@
 package dev.passgate.session;
 
+import static dev.passgate.session.SessionKeys.SESSION_KEY;
+
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import java.time.Clock;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
-/** Request step: every request pushes the idle deadline back. */
-public class TouchSessionProcessor implements Processor {
+/** Request step: every request pushes the idle deadline back (in memory; the timer reads it when it fires). */
+public class TouchSessionProcessor implements Step {
 
     private final Clock clock;
 
@@ -14,7 +17,12 @@ public class TouchSessionProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return StepContract.reads(SESSION_KEY);
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        exchange.getProperty(SessionKeys.SESSION, Session.class).touch(clock.millis());
+        SESSION_KEY.get(exchange).touch(clock.millis());
     }
 }

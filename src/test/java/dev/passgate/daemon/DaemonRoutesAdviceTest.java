@@ -126,7 +126,7 @@ class DaemonRoutesAdviceTest {
         AdviceWith.adviceWith(pg.context, "session-logout", a -> a.weaveAddFirst().to("mock:logouts"));
         MockEndpoint logouts = pg.context.getEndpoint("mock:logouts", MockEndpoint.class);
         logouts.expectedMessageCount(1);
-        logouts.expectedPropertyReceived(SessionKeys.REASON, "logout");
+        logouts.expectedPropertyReceived(SessionKeys.REASON, dev.passgate.session.SessionEndReason.LOGOUT);
         try (LineClient s = pg.session("JOE", "Secret1")) {
             s.request("{\"op\":\"logout\"}");
         }

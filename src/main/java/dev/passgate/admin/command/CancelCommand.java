@@ -4,6 +4,7 @@ import dev.passgate.jobs.JobOperator;
 import dev.passgate.passticket.RacfName;
 import dev.passgate.security.racf.CommandResult;
 import dev.passgate.session.Session;
+import dev.passgate.session.SessionEndReason;
 import dev.passgate.session.SessionHandler;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -61,7 +62,7 @@ final class CancelCommand implements OperatorCommand {
         }
         for (Session session : targets) {
             // In the session's own order: a request running now finishes (and is answered) first.
-            session.executor().execute(() -> SessionHandler.logout(s.template(), session, "cancelled"));
+            session.executor().execute(() -> SessionHandler.logout(s.template(), session, SessionEndReason.CANCELLED));
         }
         return OperatorCommand.done(List.of(targets.size() + " session" + (targets.size() == 1 ? "" : "s")
                 + " cancelled"));
