@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -250,7 +251,7 @@ class SessionStepsTest {
         SessionKeys.REASON_KEY.set(e, SessionEndReason.CANCELLED);
         new RecordSessionEndProcessor(store).process(e);
         assertEquals(List.of(), store.leftBehind());
-        var audit = registry.registry.audit().query("JOE", "LOGOUT", 5);
+        var audit = registry.registry.audit().query("JOE", AuditEvent.LOGOUT, 5);
         assertEquals("CANCELLED", audit.get(0).outcome());
     }
 

@@ -1,5 +1,6 @@
 package dev.passgate.session;
 
+import dev.passgate.security.AuditEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -42,7 +43,7 @@ class SessionTimeoutRouteTest {
             assertEquals(SessionEndReason.TIMEOUT, SessionKeys.REASON_KEY.get(fired));
             assertEquals("JOE", SessionKeys.SESSION_KEY.get(fired).user());
             Eventually.waitFor(() -> pg.passGate.daemon().sessions().size() == 0);
-            var audit = pg.passGate.security().audit().query("JOE", "LOGOUT", 5);
+            var audit = pg.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 5);
             assertEquals("TIMEOUT", audit.get(0).outcome());
         }
     }
