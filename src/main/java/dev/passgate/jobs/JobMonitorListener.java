@@ -19,7 +19,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.string.StringDecoder;
-import io.netty.handler.codec.string.StringEncoder;
+import io.netty.handler.codec.MessageToMessageEncoder;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -72,6 +72,20 @@ final class JobMonitorListener implements AutoCloseable {
         this.lookUpPartners = lookUpPartners;
     }
 
+    /**
+     * Each text written is one line: the session handler writes replies without their newline, as
+     * on every other PassGate port ({@link dev.passgate.server.LineCodec}).
+     */
+    private static final MessageToMessageEncoder<CharSequence> LINES_OUT = new LinesOut();
+
+    @io.netty.channel.ChannelHandler.Sharable
+    private static final class LinesOut extends MessageToMessageEncoder<CharSequence> {
+        @Override
+        protected void encode(ChannelHandlerContext ctx, CharSequence text, java.util.List<Object> out) {
+            out.add(dev.passgate.server.LineCodec.encode(ctx.alloc(), text));
+        }
+    }
+
     /** Binds the port; the port actually bound (the setting may be a fixed port only; 0 means off). */
     int open(String host, int port) throws InterruptedException {
         boss = new NioEventLoopGroup(1);
@@ -84,7 +98,7 @@ final class JobMonitorListener implements AutoCloseable {
                         tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc())));
                         ch.pipeline().addLast(new LineBasedFrameDecoder(maxLineBytes, true, true))
                                 .addLast(new StringDecoder(StandardCharsets.UTF_8))
-                                .addLast(new StringEncoder(StandardCharsets.UTF_8))
+                                .addLast(LINES_OUT)
                                 .addLast("logon", new LogonLine());
                     }
                 });
@@ -144,6 +158,7 @@ final class JobMonitorListener implements AutoCloseable {
                     return;
                 }
                 ch.writeAndFlush(o.reply() + "\n");
+                logon.replySent(o.session()); // events held back for the logon reply (a timeout) follow it now
                 ch.config().setAutoRead(true);
                 return;
             }

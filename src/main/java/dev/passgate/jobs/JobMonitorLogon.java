@@ -166,6 +166,11 @@ final class JobMonitorLogon {
         }
     }
 
+    /** The session's logon reply is written: lines the registry held back until then may follow. */
+    void replySent(Session session) {
+        p.sessions().connectReplySent(session);
+    }
+
     private SecurityEnvironment environment(String user, String address) {
         VerifyResult v = p.environments().build(user, address);
         if (!v.success()) {
