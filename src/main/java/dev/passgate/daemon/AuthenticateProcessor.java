@@ -1,64 +1,57 @@
 package dev.passgate.daemon;
 
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
-import dev.passgate.protocol.Request;
 import dev.passgate.security.Verifier;
 import dev.passgate.security.VerifyRequest;
 import dev.passgate.security.VerifyResult;
-import dev.passgate.server.TlsSettings;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.ssl.SslHandler;
-import java.security.cert.X509Certificate;
-import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.apache.camel.component.netty.NettyConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step: verify the logon's credentials: password (with optional OTP and new password),
- * PassTicket for the daemon's APPLID, or the TLS client certificate. This is the logon's
- * only password check; everything after it runs on PassTickets.
+ * Step: the registry verifies the credentials the step before it gathered (password, PassTicket
+ * or certificate) and settles the logon's place in its address's failure budget. This is the
+ * logon's only password check; everything after it runs on PassTickets.
  */
-public class AuthenticateProcessor implements Processor {
+public class AuthenticateProcessor implements Step {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticateProcessor.class);
 
     private final Verifier verifier;
     private final FailureRateLimiter limiter;
-    private final String applid;
 
-    public AuthenticateProcessor(Verifier verifier, FailureRateLimiter limiter, String applid) {
+    public AuthenticateProcessor(Verifier verifier, FailureRateLimiter limiter) {
         this.verifier = verifier;
         this.limiter = limiter;
-        this.applid = applid;
+    }
+
+    @Override
+    public StepContract contract() {
+        return StepContract.reads(LogonKeys.REQUEST, LogonKeys.CREDENTIALS).andWrites(LogonKeys.USER);
     }
 
     @Override
     public void process(Exchange exchange) {
-        LogonState state = LogonState.of(exchange);
-        FailureRateLimiter.Attempt attempt = exchange.getProperty(RateLimitProcessor.ATTEMPT,
-                FailureRateLimiter.Attempt.class);
-        if (state.exitDecidedUser != null || state.logonEnvironment != null) {
-            settle(attempt, false, state.address);
-            return; // a login exit decided this logon alone (exports or none mode), or a trusted partner did
-        }
-        VerifyRequest verify = request(state.request, exchange).from(state.address);
-        VerifyResult result = verifier.verify(verify);
+        String address = LogonKeys.REQUEST.get(exchange).address();
+        VerifyRequest credentials = LogonKeys.CREDENTIALS.get(exchange);
+        exchange.removeProperty(LogonKeys.CREDENTIALS.name()); // the secret is spent: nothing after this step sees it
+        VerifyResult result = verifier.verify(credentials);
         // Revoked answers count too: they come whatever the secret, so counting them tells nothing.
-        settle(attempt, result.outcome() == VerifyResult.Outcome.AUTH_FAILED
-                || result.outcome() == VerifyResult.Outcome.USER_REVOKED, state.address);
+        settle(exchange, result.outcome() == VerifyResult.Outcome.AUTH_FAILED
+                || result.outcome() == VerifyResult.Outcome.USER_REVOKED, address);
         if (!result.success()) {
-            LOG.info("Logon refused from {}: {} ({})", state.address, result.outcome(), result.detail());
+            LOG.info("Logon refused from {}: {} ({})", address, result.outcome(), result.detail());
             throw new ProtocolException(ErrorCode.of(result.outcome()));
         }
-        state.logonEnvironment = result.environment();
+        LogonKeys.USER.set(exchange, new LogonUser(result.environment().user(), result.environment()));
     }
 
     /** Counts a failure against the address, or gives the logon's place in the budget back. */
-    private void settle(FailureRateLimiter.Attempt attempt, boolean failed, String address) {
+    private void settle(Exchange exchange, boolean failed, String address) {
+        FailureRateLimiter.Attempt attempt = LogonKeys.ATTEMPT.find(exchange).orElse(null);
         if (attempt == null) {
             if (failed) {
                 limiter.recordFailure(address); // the rate-limit step was replaced: count it all the same
@@ -68,28 +61,5 @@ public class AuthenticateProcessor implements Processor {
         } else {
             attempt.release();
         }
-    }
-
-    /** The certificate the client presented in the TLS handshake (verified against the trust store). */
-    private static Optional<X509Certificate> clientCertificate(Exchange exchange) {
-        ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT,
-                ChannelHandlerContext.class);
-        SslHandler ssl = ctx == null ? null : ctx.pipeline().get(SslHandler.class);
-        return ssl == null ? Optional.empty() : TlsSettings.peer(ssl);
-    }
-
-    private VerifyRequest request(Request r, Exchange exchange) {
-        if (r.flag("certificate")) {
-            X509Certificate cert = clientCertificate(exchange).orElseThrow(() -> new ProtocolException(ErrorCode.AUTH_FAILED));
-            return VerifyRequest.certificate(cert.getSubjectX500Principal().getName(),
-                    cert.getIssuerX500Principal().getName()).withOtp(r.text("otp").orElse(null));
-        }
-        String user = r.requiredText("user");
-        if (r.text("passticket").isPresent()) {
-            return VerifyRequest.passticket(user, r.text("passticket").get(), applid).withOtp(r.text("otp").orElse(null));
-        }
-        VerifyRequest v = VerifyRequest.password(user, r.requiredText("password").toCharArray())
-                .withOtp(r.text("otp").orElse(null));
-        return r.text("newPassword").map(n -> v.withNewPassword(n.toCharArray())).orElse(v);
     }
 }

@@ -1,5 +1,7 @@
 package dev.passgate.daemon;
 
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import dev.passgate.server.HandoffListener;
 import dev.passgate.server.PendingHandoffs;
 import dev.passgate.server.PortAllocator;
@@ -13,7 +15,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 /**
  * Step: within the user's and the address's cap on pending handoffs, bind the client's
@@ -25,7 +26,7 @@ import org.apache.camel.Processor;
  * the client ID, the cap's place, the port, and, unless a session took it over, the pool
  * place. A refusal before the bind leaves the pool place to the error step.
  */
-public class BindPortProcessor implements Processor {
+public class BindPortProcessor implements Step {
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -56,10 +57,17 @@ public class BindPortProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return StepContract.reads(LogonKeys.REQUEST, LogonKeys.SESSION_ENVIRONMENT, LogonKeys.LEASE)
+                .andWrites(LogonKeys.HANDOFF);
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        LogonState state = LogonState.of(exchange);
-        int requested = state.request.integer("port").orElse(0);
-        PendingHandoffs.Claim claim = pending.claim(state.sessionEnvironment.user(), state.address);
+        LogonRequest logon = LogonKeys.REQUEST.get(exchange);
+        var environment = LogonKeys.SESSION_ENVIRONMENT.get(exchange);
+        int requested = logon.request().integer("port").orElse(0);
+        PendingHandoffs.Claim claim = pending.claim(environment.user(), logon.address());
         ClientIdRegistry.Handoff handoff = new ClientIdRegistry.Handoff();
         HandoffListener listener;
         try {
@@ -69,11 +77,11 @@ public class BindPortProcessor implements Processor {
             claim.close();
             throw e;
         }
-        state.listener = listener;
-        PendingSession session = new PendingSession(state.sessionEnvironment, state.lease, state.address,
+        PendingSession session = new PendingSession(environment, LogonKeys.LEASE.get(exchange), logon.address(),
                 listener.port());
         try {
-            state.clientId = clientIds.issue(handoff, session, state.address, handoffTimeout.toMillis());
+            String clientId = clientIds.issue(handoff, session, logon.address(), handoffTimeout.toMillis());
+            LogonKeys.HANDOFF.set(exchange, new PortHandoff(listener, clientId));
         } catch (RuntimeException e) {
             listener.close();
             claim.close();

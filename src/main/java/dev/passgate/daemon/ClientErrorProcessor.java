@@ -20,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public class ClientErrorProcessor implements Processor {
 
-    /** Exchange property: close the connection after this error reply (an exit said DISCONNECT). */
-    public static final String CLOSE = "PassGateCloseConnection";
     private static final Logger LOG = LoggerFactory.getLogger(ClientErrorProcessor.class);
     private static final AttributeKey<Integer> ATTEMPTS = AttributeKey.valueOf("passgate.logon.attempts");
 
@@ -46,17 +44,14 @@ public class ClientErrorProcessor implements Processor {
     public void process(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         ProtocolException p = e instanceof ProtocolException pe ? pe : unexpected(e);
-        LogonState state = exchange.getProperty(LogonState.PROPERTY, LogonState.class);
-        if (state != null) {
-            state.release(); // before the reply, so a client that retries finds the place free
-        }
-        var id = state != null && state.request != null ? state.request.id()
-                : lines.idOf(RequestLine.text(exchange.getMessage().getBody()));
+        TakenResources.giveBack(exchange); // before the reply, so a client that retries finds the place free
+        var id = LogonKeys.REQUEST.find(exchange).map(r -> r.request().id())
+                .orElseGet(() -> lines.idOf(RequestLine.text(exchange.getMessage().getBody())));
         syncQuietly();
         exchange.getMessage().setBody(lines.error(id, p));
         outcomes.accept(p.code().name());
         boolean close = p.code() == ErrorCode.LINE_TOO_LONG || attempts(exchange) >= maxAttempts
-                || exchange.getProperty(CLOSE, false, Boolean.class);
+                || LogonKeys.CLOSE.find(exchange).orElse(false);
         exchange.getMessage().setHeader(NettyConstants.NETTY_CLOSE_CHANNEL_WHEN_COMPLETE, close);
     }
 

@@ -1,11 +1,12 @@
 package dev.passgate.daemon;
 
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.security.PassTicketEnvironments;
 import dev.passgate.security.VerifyResult;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * a freshly generated PassTicket for the user at the daemon's APPLID, never from the
  * password the client sent.
  */
-public class CreateClientServerProcessor implements Processor {
+public class CreateClientServerProcessor implements Step {
 
     private static final Logger LOG = LoggerFactory.getLogger(CreateClientServerProcessor.class);
 
@@ -27,21 +28,25 @@ public class CreateClientServerProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return StepContract.reads(LogonKeys.REQUEST, LogonKeys.USER).andWrites(LogonKeys.SESSION_ENVIRONMENT);
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        LogonState state = LogonState.of(exchange);
         String applid = environments.applid();
         setup.problem().ifPresent(problem -> {
             LOG.error("PassTicket setup for APPLID {}: {}", applid, problem);
             throw new ProtocolException(ErrorCode.PASSTICKET_SETUP, "the server's PassTicket definitions for " + applid
                     + " are incomplete; the administrator has been told what to define");
         });
-        String user = state.user();
-        VerifyResult result = environments.build(user, state.address);
+        String user = LogonKeys.USER.get(exchange).user();
+        VerifyResult result = environments.build(user, LogonKeys.REQUEST.get(exchange).address());
         if (!result.success()) {
             LOG.error("PassTicket environment for {} at {} failed: {} ({})", user, applid, result.outcome(), result.detail());
             throw new ProtocolException(result.outcome() == VerifyResult.Outcome.USER_REVOKED ? ErrorCode.USER_REVOKED
                     : ErrorCode.PASSTICKET_SETUP);
         }
-        state.sessionEnvironment = result.environment();
+        LogonKeys.SESSION_ENVIRONMENT.set(exchange, result.environment());
     }
 }

@@ -2,6 +2,7 @@ package dev.passgate.daemon;
 
 import dev.passgate.exit.ExitEventType;
 import dev.passgate.exit.LoginExits;
+import dev.passgate.flow.StepContractCheck;
 import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.pool.PoolSettings;
 import dev.passgate.pool.ThreadPoolSelector;
@@ -92,6 +93,7 @@ public final class DaemonModule extends ServiceSupport {
                 HANDSHAKE_THREADS, HANDSHAKE_THREADS);
         this.setup = new PassTicketSetupCheck(security.passTicketDefinitions(), applid);
         this.tls = settings.tls().load();
+        StepContractCheck.of(context); // the route's steps are checked against their contracts at start
         setup.problem().ifPresent(p -> LOG.warn("Logons will fail with PASSTICKET_SETUP until this is fixed: {}", p));
     }
 
@@ -132,9 +134,34 @@ public final class DaemonModule extends ServiceSupport {
         return new LogonExitProcessor(exits, ExitEventType.LOGIN);
     }
 
+    @BindToRegistry("claimUser")
+    public ClaimUserProcessor claimUser() {
+        return new ClaimUserProcessor();
+    }
+
+    @BindToRegistry("acceptClaim")
+    public AcceptClaimProcessor acceptClaim() {
+        return new AcceptClaimProcessor();
+    }
+
+    @BindToRegistry("passwordCredentials")
+    public PasswordCredentialsProcessor passwordCredentials() {
+        return new PasswordCredentialsProcessor();
+    }
+
+    @BindToRegistry("passTicketCredentials")
+    public PassTicketCredentialsProcessor passTicketCredentials() {
+        return new PassTicketCredentialsProcessor(applid);
+    }
+
+    @BindToRegistry("certificateCredentials")
+    public CertificateCredentialsProcessor certificateCredentials() {
+        return new CertificateCredentialsProcessor();
+    }
+
     @BindToRegistry("authenticate")
     public AuthenticateProcessor authenticate() {
-        return new AuthenticateProcessor(security.verifier(), limiter, applid);
+        return new AuthenticateProcessor(security.verifier(), limiter);
     }
 
     @BindToRegistry("authorizeApplid")

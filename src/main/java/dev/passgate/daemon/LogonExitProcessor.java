@@ -3,22 +3,22 @@ package dev.passgate.daemon;
 import dev.passgate.exit.ExitEventType;
 import dev.passgate.exit.ExitResult;
 import dev.passgate.exit.LoginExits;
-import dev.passgate.passticket.RacfName;
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
-import java.util.Locale;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 /**
  * Logon steps where the installation exits get control, before the security registry:
  * the new-user-session exit (for a user and address with no active session) and the
  * login exit (every logon); the first of them also has the after-login exit told the logon's
  * outcome when the route is done. A failing exit fails the logon with EXIT_REJECTED (DISCONNECT
- * also closes the connection). In the exports and none modes a passing login exit decides
- * the logon alone and the registry's checks are skipped.
+ * also closes the connection). The login step says who checks the logon next
+ * ({@link LogonCheck}): in the exports and none modes a passing exit decides it alone, and the
+ * route takes the exit's path instead of the registry's.
  */
-public class LogonExitProcessor implements Processor {
+public class LogonExitProcessor implements Step {
 
     private final LoginExits exits;
     private final ExitEventType event;
@@ -33,22 +33,30 @@ public class LogonExitProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        StepContract reads = StepContract.reads(LogonKeys.REQUEST, LogonKeys.CLAIM);
+        return event == ExitEventType.LOGIN ? reads.andWrites(LogonKeys.CHECK) : reads;
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        LogonState state = LogonState.of(exchange);
-        // A trusted logon knows its user before the exits run; the others name it in the request.
-        String user = state.logonEnvironment != null ? state.logonEnvironment.user() : state.request.text("user")
-                .filter(RacfName::isValid).map(u -> u.toUpperCase(Locale.ROOT)).orElse(null);
-        ExitResult r = event == ExitEventType.NEW_SESSION ? exits.newSession(exchange, user, state.address)
-                : exits.login(exchange, user, state.address);
+        String address = LogonKeys.REQUEST.get(exchange).address();
+        ClaimedUser claim = LogonKeys.CLAIM.get(exchange);
+        ExitResult r = event == ExitEventType.NEW_SESSION ? exits.newSession(exchange, claim.user(), address)
+                : exits.login(exchange, claim.user(), address);
         if (r == ExitResult.DISCONNECT) {
-            exchange.setProperty(ClientErrorProcessor.CLOSE, true);
+            LogonKeys.CLOSE.set(exchange, true);
         }
         if (r.failed()) {
             throw new ProtocolException(ErrorCode.EXIT_REJECTED);
         }
-        if (event == ExitEventType.LOGIN && user != null && state.logonEnvironment == null
-                && !exits.mode().registryVerifiesLogon(exits.active())) {
-            state.exitDecidedUser = user;
+        if (event == ExitEventType.LOGIN) {
+            LogonKeys.CHECK.set(exchange, exitAlone(claim) ? LogonCheck.EXIT : LogonCheck.REGISTRY);
         }
+    }
+
+    /** A partner's vouching is a registry check already; an exit alone can let in only a named user. */
+    private boolean exitAlone(ClaimedUser claim) {
+        return claim.user() != null && claim.vouched() == null && !exits.mode().registryVerifiesLogon(exits.active());
     }
 }

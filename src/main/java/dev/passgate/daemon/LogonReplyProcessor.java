@@ -1,5 +1,7 @@
 package dev.passgate.daemon;
 
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import dev.passgate.protocol.JsonLines;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -7,11 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.component.netty.NettyConstants;
 
 /** Step: the success reply ({@code port}, {@code clientId}, ...); then the daemon closes the connection. */
-public class LogonReplyProcessor implements Processor {
+public class LogonReplyProcessor implements Step {
 
     private final JsonLines lines;
     private final Duration handoffTimeout;
@@ -34,19 +35,25 @@ public class LogonReplyProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return StepContract.reads(LogonKeys.REQUEST, LogonKeys.SESSION_ENVIRONMENT, LogonKeys.LEASE, LogonKeys.HANDOFF)
+                .andWrites(LogonKeys.HANDED_OVER);
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        LogonState state = LogonState.of(exchange);
+        PortHandoff handoff = LogonKeys.HANDOFF.get(exchange);
         Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("user", state.sessionEnvironment.user());
-        reply.put("port", state.listener.port());
-        reply.put("clientId", state.clientId);
-        reply.put("pool", state.lease.pool().id());
+        reply.put("user", LogonKeys.SESSION_ENVIRONMENT.get(exchange).user());
+        reply.put("port", handoff.listener().port());
+        reply.put("clientId", handoff.clientId());
+        reply.put("pool", LogonKeys.LEASE.get(exchange).pool().id());
         reply.put("expiresIn", handoffTimeout.toSeconds());
         advertisedHost.ifPresent(h -> reply.put("host", h));
         durable.run();
-        state.handedOver = true;
+        LogonKeys.HANDED_OVER.set(exchange, true);
         outcomes.accept("SUCCESS");
-        exchange.getMessage().setBody(lines.ok(state.request.id(), reply));
+        exchange.getMessage().setBody(lines.ok(LogonKeys.REQUEST.get(exchange).request().id(), reply));
         exchange.getMessage().setHeader(NettyConstants.NETTY_CLOSE_CHANNEL_WHEN_COMPLETE, true);
     }
 }

@@ -1,9 +1,10 @@
 package dev.passgate.daemon;
 
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
@@ -11,10 +12,7 @@ import org.apache.camel.support.SynchronizationAdapter;
  * and hold the admitted logon's place in the address's budget until the authenticate step
  * settles it ({@link FailureRateLimiter}).
  */
-public class RateLimitProcessor implements Processor {
-
-    /** Exchange property: this logon's {@link FailureRateLimiter.Attempt}. */
-    public static final String ATTEMPT = "PassGateLogonAttempt";
+public class RateLimitProcessor implements Step {
 
     private final FailureRateLimiter limiter;
 
@@ -23,10 +21,15 @@ public class RateLimitProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return StepContract.reads(LogonKeys.REQUEST).andWrites(LogonKeys.ATTEMPT);
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        FailureRateLimiter.Attempt attempt = limiter.admit(LogonState.of(exchange).address)
+        FailureRateLimiter.Attempt attempt = limiter.admit(LogonKeys.REQUEST.get(exchange).address())
                 .orElseThrow(() -> new ProtocolException(ErrorCode.RATE_LIMITED));
-        exchange.setProperty(ATTEMPT, attempt);
+        LogonKeys.ATTEMPT.set(exchange, attempt);
         // A logon that ends before its check settled it (bad request, exit, error) gives its place back.
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override

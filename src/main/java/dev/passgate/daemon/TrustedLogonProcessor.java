@@ -9,6 +9,8 @@ import dev.passgate.partner.Routing;
 import dev.passgate.partner.UToken;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
+import dev.passgate.flow.Step;
+import dev.passgate.flow.StepContract;
 import dev.passgate.security.AuditLog;
 import dev.passgate.security.SecurityEnvironment;
 import dev.passgate.security.Verifier;
@@ -18,7 +20,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.component.netty.NettyConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * Step: a {@code {"op":"logon","trusted":true}} logon takes its user from the partner at the other
  * end of the connection — a PassGate connection in the same cluster — without a password. The
  * partner's task-level UTOKEN (its session's user) is used, else its address-space one (its
- * node's service user). Other logons pass through untouched.
+ * node's service user). The route sends only TRUSTED logons here; the user it vouches for is the
+ * one the login exits see, and needs no credentials check after them ({@link AcceptClaimProcessor}).
  */
-public class TrustedLogonProcessor implements Processor {
+public class TrustedLogonProcessor implements Step {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustedLogonProcessor.class);
 
@@ -55,11 +57,13 @@ public class TrustedLogonProcessor implements Processor {
     }
 
     @Override
+    public StepContract contract() {
+        return StepContract.reads(LogonKeys.REQUEST).andWrites(LogonKeys.CLAIM);
+    }
+
+    @Override
     public void process(Exchange exchange) {
-        LogonState state = LogonState.of(exchange);
-        if (!state.request.flag("trusted")) {
-            return;
-        }
+        String address = LogonKeys.REQUEST.get(exchange).address();
         if (!enabled) {
             throw new ProtocolException(ErrorCode.NOT_AUTHORIZED, "trusted logon is not enabled on this daemon");
         }
@@ -71,17 +75,17 @@ public class TrustedLogonProcessor implements Processor {
         Optional<UToken> partner = info.ok() && info.routing().contains(Routing.SAME_CLUSTER)
                 ? partners.utokens().verify(token) : Optional.empty();
         if (partner.isEmpty()) {
-            LOG.info("Trusted logon refused from {}: partner {} {}", state.address, info.outcome(), info.routing());
-            audit.record(AuditEvent.VERIFY, null, state.address, "AUTH_FAILED", "TRUSTED: partner lookup " + info.outcome().errno()
+            LOG.info("Trusted logon refused from {}: partner {} {}", address, info.outcome(), info.routing());
+            audit.record(AuditEvent.VERIFY, null, address, "AUTH_FAILED", "TRUSTED: partner lookup " + info.outcome().errno()
                     + " " + info.routing());
             throw new ProtocolException(ErrorCode.AUTH_FAILED);
         }
         UToken u = partner.get();
-        VerifyResult result = verifier.trusted(u.user(), state.address, (info.taskUToken() != null ? "session" : "node")
+        VerifyResult result = verifier.trusted(u.user(), address, (info.taskUToken() != null ? "session" : "node")
                 + " UTOKEN of partner node " + u.node());
         if (!result.success()) {
             throw new ProtocolException(ErrorCode.of(result.outcome()));
         }
-        state.logonEnvironment = result.environment();
+        LogonKeys.CLAIM.set(exchange, new ClaimedUser(result.environment().user(), result.environment()));
     }
 }

@@ -1,7 +1,8 @@
 package dev.passgate.jobs;
 
 import dev.passgate.daemon.FailureRateLimiter;
-import dev.passgate.daemon.LogonState;
+import dev.passgate.daemon.LogonKeys;
+import dev.passgate.daemon.LogonRequest;
 import dev.passgate.exit.ExitResult;
 import dev.passgate.exit.LoginExits;
 import dev.passgate.partner.ConnectionRegistry;
@@ -190,11 +191,8 @@ final class JobMonitorLogon {
 
     /** The daemon's trusted-logon step, run on this connection. */
     private SecurityEnvironment trusted(Request r, ChannelHandlerContext ctx, String address) {
-        LogonState state = new LogonState();
-        state.request = r;
-        state.address = address;
         DefaultExchange e = new DefaultExchange(p.context());
-        e.setProperty(LogonState.PROPERTY, state);
+        LogonKeys.REQUEST.set(e, new LogonRequest(r, address));
         e.getMessage().setHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ctx);
         try {
             p.trustedLogon().process(e);
@@ -203,7 +201,7 @@ final class JobMonitorLogon {
         } catch (Exception other) {
             throw new IllegalStateException(other);
         }
-        return state.logonEnvironment;
+        return LogonKeys.CLAIM.get(e).vouched();
     }
 
     private SecurityEnvironment verify(Request r, String address) {

@@ -49,7 +49,7 @@ class DaemonRoutesAdviceTest {
         AdviceWith.adviceWith(pg.context, "daemon-logon", a -> {
             a.replaceFromWith("direct:logon"); // drive the route without a socket
             a.weaveById("logon-authenticate").before().process(e -> {
-                if ("MALLORY".equalsIgnoreCase(LogonState.of(e).request.requiredText("user"))) {
+                if ("MALLORY".equalsIgnoreCase(LogonKeys.REQUEST.get(e).request().requiredText("user"))) {
                     throw new ProtocolException(ErrorCode.NOT_AUTHORIZED, "not here, Mallory");
                 }
             });
@@ -68,7 +68,7 @@ class DaemonRoutesAdviceTest {
         Processor original = pg.context.getRegistry().lookupByNameAndType("authenticate", Processor.class);
         AdviceWith.adviceWith(pg.context, "daemon-logon", a -> a.weaveById("logon-authenticate").replace().process(e -> {
             // An installation rule: logons only from loopback, then the usual check.
-            if (!LogonState.of(e).address.startsWith("127.")) {
+            if (!LogonKeys.REQUEST.get(e).address().startsWith("127.")) {
                 throw new ProtocolException(ErrorCode.NOT_AUTHORIZED);
             }
             original.process(e);
