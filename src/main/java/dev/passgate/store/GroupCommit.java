@@ -271,18 +271,20 @@ public final class GroupCommit implements AutoCloseable {
     private void force(List<List<Pending>> due) {
         RuntimeException failure = null;
         long start = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
-            if (needsCheckpoint(c)) {
-                try (var st = c.createStatement()) {
-                    st.execute("CHECKPOINT");
+        if (!Boolean.FALSE.equals(checkpoints)) { // a PostgreSQL commit is durable once it returns: no connection, no force
+            try (Connection c = dataSource.getConnection()) {
+                if (needsCheckpoint(c)) {
+                    try (var st = c.createStatement()) {
+                        st.execute("CHECKPOINT");
+                    }
+                    forces.increment();
+                    forceNanos.add(System.nanoTime() - start);
                 }
-                forces.increment();
-                forceNanos.add(System.nanoTime() - start);
+            } catch (SQLException e) {
+                // committed, but not known to be in the file: never applied again, reported as failed
+                failure = new Jdbc.StoreException(e);
+                LOG.error("Committed writes could not be forced into the store's file: {}", failure.getMessage());
             }
-        } catch (SQLException e) {
-            // committed, but not known to be in the file: never applied again, reported as failed
-            failure = new Jdbc.StoreException(e);
-            LOG.error("Committed writes could not be forced into the store's file: {}", failure.getMessage());
         }
         settle(due, failure);
     }
@@ -308,7 +310,7 @@ public final class GroupCommit implements AutoCloseable {
         Boolean known = checkpoints;
         if (known == null) {
             String url = c.getMetaData().getURL();
-            known = url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+            known = StoreVendor.of(url) == StoreVendor.H2 && !url.startsWith("jdbc:h2:mem:");
             checkpoints = known;
         }
         return known;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cluster's tables on a real H2 database: its key, its nodes, the connection rows. */
+/** The cluster's tables on a real database (H2 here): its key, its nodes, the connection rows. */
 class ClusterStoreTest {
 
     @TempDir
@@ -28,9 +28,13 @@ class ClusterStoreTest {
     private ClusterStore store;
     private final SecretBox box = new SecretBox(HexFormat.of().parseHex(TestPassGate.MASTER_KEY));
 
+    protected TestDatabases.Engine engine() {
+        return TestDatabases.Engine.H2;
+    }
+
     @BeforeEach
     void open() {
-        database = TestDatabases.open(folder);
+        database = TestDatabases.open(engine(), folder);
         store = new ClusterStore(new Jdbc(database.dataSource()), Clock.systemUTC());
     }
 
