@@ -110,4 +110,18 @@ class ClusterStoreTest {
         assertEquals(1, store.nodes().size());
         assertTrue(node.heartbeat() >= before, "joining is the first heartbeat");
     }
+
+    @Test
+    void connectionRowsThatCannotBeWrittenAreWrittenOnceTheStoreTakesThemAgain() throws Exception {
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        try (ConnectionRowWriter writer = new ConnectionRowWriter(jdbc)) {
+            jdbc.update("ALTER TABLE passgate_connection RENAME TO passgate_connection_away");
+            writer.publish(row("PG02", 7, 50007));
+            dev.passgate.support.Eventually.waitFor(() -> writer.failedBatches() > 0);
+            jdbc.update("ALTER TABLE passgate_connection_away RENAME TO passgate_connection");
+            writer.flush();
+            assertEquals(50007, store.find("127.0.0.1", 50007, "127.0.0.1", 4035, "PG01").get(0).localPort(),
+                    "the row is not lost with its failed batch");
+        }
+    }
 }
