@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Group commit: writes from many threads are committed together, one transaction per batch,
  * by one writer thread, and a second thread then forces what is committed into the store's
  * file (H2's CHECKPOINT: into the OS's page cache, so a kill -9 cannot lose it; every commit
- * made by anyone before it rides along). A caller that must not acknowledge anything before
+ * made by anyone before it rides along; on PostgreSQL a commit is durable once it returns, so
+ * there is nothing to force and no connection is taken for it). A caller that must not acknowledge anything before
  * its write is durable waits for its {@link Ticket}, or for {@link #sync}.
  *
  * <p>The two stages overlap: while one force runs, the writer commits the next batches, and
