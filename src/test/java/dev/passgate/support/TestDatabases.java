@@ -21,6 +21,8 @@ public final class TestDatabases {
         }
     }
 
+    private static final Map<Path, String> POSTGRES_OF_FOLDER = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TestDatabases() {
     }
 
@@ -36,12 +38,16 @@ public final class TestDatabases {
         return Database.open(store.url(), TestPostgres.USER, "unused", 8);
     }
 
-    /** A new, empty store on the engine (H2 in the folder). */
+    /**
+     * The folder's store on the engine: new and empty the first time, the same store when the
+     * folder is opened again (a restart): H2 in the folder, or a PostgreSQL database made for it.
+     */
     public static Database open(Engine engine, Path folder) {
         if (engine == Engine.H2) {
             return open(folder);
         }
-        return Database.open(Optional.of(TestPostgres.newDatabase()), TestPostgres.USER, Optional.of("unused"), folder,
-                8);
+        String url = POSTGRES_OF_FOLDER.computeIfAbsent(folder.toAbsolutePath().normalize(),
+                f -> TestPostgres.newDatabase());
+        return Database.open(Optional.of(url), TestPostgres.USER, Optional.of("unused"), folder, 8);
     }
 }
