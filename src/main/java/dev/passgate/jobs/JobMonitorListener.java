@@ -1,10 +1,9 @@
 package dev.passgate.jobs;
 
 import dev.passgate.partner.PartnerInfoService;
-import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
-import dev.passgate.protocol.ProtocolException;
 import dev.passgate.server.TlsSettings;
+import dev.passgate.server.LineCodec;
 import dev.passgate.session.SessionHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -16,12 +15,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.string.StringDecoder;
-import io.netty.handler.codec.string.StringEncoder;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -82,10 +76,8 @@ final class JobMonitorListener implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         partners.accepted(ch, "jobs", null, lookUpPartners);
                         tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc())));
-                        ch.pipeline().addLast(new LineBasedFrameDecoder(maxLineBytes, true, true))
-                                .addLast(new StringDecoder(StandardCharsets.UTF_8))
-                                .addLast(new StringEncoder(StandardCharsets.UTF_8))
-                                .addLast("logon", new LogonLine());
+                        new LineCodec(maxLineBytes).addTo(ch.pipeline());
+                        ch.pipeline().addLast("logon", new LogonLine());
                     }
                 });
         server = b.bind(new InetSocketAddress(host, port)).sync().channel();
@@ -143,26 +135,22 @@ final class JobMonitorListener implements AutoCloseable {
                     o.session().executor().execute(() -> SessionHandler.logout(template, o.session(), "disconnected"));
                     return;
                 }
-                ch.writeAndFlush(o.reply() + "\n");
+                ch.writeAndFlush(o.reply());
+                logon.replySent(o.session()); // lines held back until the logon reply was out follow now
                 ch.config().setAutoRead(true);
                 return;
             }
             if (o.close() || ++attempts >= maxAttempts) {
-                ch.writeAndFlush(o.reply() + "\n").addListener(ChannelFutureListener.CLOSE);
+                ch.writeAndFlush(o.reply()).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            ch.writeAndFlush(o.reply() + "\n");
+            ch.writeAndFlush(o.reply());
             ch.config().setAutoRead(true);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            if (cause instanceof TooLongFrameException) {
-                ctx.writeAndFlush(lines.error(null, new ProtocolException(ErrorCode.LINE_TOO_LONG)) + "\n")
-                        .addListener(ChannelFutureListener.CLOSE);
-            } else {
-                ctx.close(); // a failed TLS handshake or a reset needs no stack trace
-            }
+            ctx.close(); // a failed TLS handshake or a reset needs no stack trace (the codec answers a too-long line)
         }
     }
 }

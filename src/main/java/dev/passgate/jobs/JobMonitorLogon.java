@@ -78,6 +78,11 @@ final class JobMonitorLogon {
         this.port = port;
     }
 
+    /** The logon reply of the session is written: as a daemon session's connect reply, it comes first. */
+    void replySent(Session session) {
+        p.sessions().connectReplySent(session);
+    }
+
     String applid() {
         return applid;
     }
