@@ -1,6 +1,7 @@
 package dev.passgate.partner;
 
 import dev.passgate.store.Jdbc;
+import dev.passgate.store.StoreVendor;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,12 +19,23 @@ import org.slf4j.LoggerFactory;
 final class ConnectionRowWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionRowWriter.class);
+    /** H2's upsert: PostgreSQL has no MERGE ... KEY. */
     private static final String MERGE = "MERGE INTO passgate_connection (node, conn_id, local_host, local_port,"
             + " remote_host, remote_port, owner_utoken, task_utoken, registered_at) KEY (node, conn_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** PostgreSQL's upsert, with the same parameters. */
+    private static final String ON_CONFLICT = "INSERT INTO passgate_connection (node, conn_id, local_host, local_port,"
+            + " remote_host, remote_port, owner_utoken, task_utoken, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (node, conn_id) DO UPDATE SET local_host = EXCLUDED.local_host,"
+            + " local_port = EXCLUDED.local_port, remote_host = EXCLUDED.remote_host, remote_port = EXCLUDED.remote_port,"
+            + " owner_utoken = EXCLUDED.owner_utoken, task_utoken = EXCLUDED.task_utoken,"
+            + " registered_at = EXCLUDED.registered_at";
     private static final String DELETE = "DELETE FROM passgate_connection WHERE node = ? AND conn_id = ?";
 
     static final long LINGER_MILLIS = 25;
+    /** The first wait before a failed batch is written again; it doubles up to {@link #RETRY_MAX_MILLIS}. */
+    static final long RETRY_MILLIS = 100;
+    static final long RETRY_MAX_MILLIS = 5_000;
 
     private record Key(String node, long id) {
     }
@@ -37,6 +49,8 @@ final class ConnectionRowWriter implements AutoCloseable {
     private long done;
     private boolean urgent;
     private boolean closed;
+    private long retryMillis; // 0 while writes succeed
+    private long failedBatches;
     private final Thread thread;
 
     ConnectionRowWriter(Jdbc jdbc) {
@@ -107,21 +121,54 @@ final class ConnectionRowWriter implements AutoCloseable {
                     }
                 });
             }
-            write(batch);
+            boolean ok = write(batch);
             synchronized (this) {
-                done = upTo;
-                notifyAll();
+                if (ok || closed) {
+                    // at close a failed batch is not tried for ever: the node's rows go with it anyway (leave, join)
+                    retryMillis = 0;
+                    done = upTo;
+                    notifyAll();
+                    continue;
+                }
             }
+            requeue(batch);
         }
     }
 
-    private void write(Map<Key, ClusterStore.ConnectionRow> batch) {
+    /**
+     * A batch that failed goes back in front of what came since (a newer wish for a connection
+     * wins), to be written again after a growing pause: a lost row would make every partner
+     * lookup for that connection fail, so the writer keeps trying while the store is down.
+     */
+    private synchronized void requeue(Map<Key, ClusterStore.ConnectionRow> batch) {
+        failedBatches++;
+        batch.forEach((key, row) -> {
+            if (row == null) {
+                written.add(key); // its row may still be there: the delete must be tried again
+            }
+        });
+        Map<Key, ClusterStore.ConnectionRow> merged = new LinkedHashMap<>(batch);
+        merged.putAll(pending);
+        pending = merged;
+        retryMillis = retryMillis == 0 ? RETRY_MILLIS : Math.min(RETRY_MAX_MILLIS, retryMillis * 2);
+        long deadline = System.currentTimeMillis() + retryMillis;
+        for (long left = retryMillis; left > 0 && !closed; left = deadline - System.currentTimeMillis()) {
+            waitQuietly(left);
+        }
+    }
+
+    /** Batches that failed so far (each is written again). */
+    synchronized long failedBatches() {
+        return failedBatches;
+    }
+
+    private boolean write(Map<Key, ClusterStore.ConnectionRow> batch) {
         if (batch.isEmpty()) {
-            return;
+            return true;
         }
         try {
             jdbc.inTransaction(tx -> {
-                tx.withStatement(MERGE, ps -> {
+                tx.withStatement(jdbc.vendor() == StoreVendor.POSTGRESQL ? ON_CONFLICT : MERGE, ps -> {
                     for (ClusterStore.ConnectionRow r : batch.values()) {
                         if (r != null) {
                             ps.setString(1, r.node());
@@ -150,9 +197,11 @@ final class ConnectionRowWriter implements AutoCloseable {
                 });
                 return null;
             });
+            return true;
         } catch (RuntimeException e) {
-            // A missing row only makes a partner lookup time out; it must not stop the writer.
-            LOG.warn("{} cluster connection rows not written: {}", batch.size(), e.toString());
+            // Without its row, another node's partner lookup for that connection fails: an error, and written again.
+            LOG.error("{} cluster connection rows not written, trying again: {}", batch.size(), e.getMessage());
+            return false;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.passgate.security;
 
 import dev.passgate.passticket.PassTicketKey;
 import dev.passgate.security.racf.CommandResult;
+import dev.passgate.store.BootstrapLock;
 import dev.passgate.store.OwnerOnly;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -45,8 +46,16 @@ public final class SecurityBootstrap {
         this.registry = registry;
     }
 
-    /** Makes sure the node's own logon flow has what it needs; returns what was created. */
+    /**
+     * Makes sure the node's own logon flow has what it needs; returns what was created. Like every
+     * step here, run under the store's bootstrap lock: nodes starting together on one shared
+     * store each see what the one before them created, instead of racing to create it twice.
+     */
     public List<String> ensureLogonDefinitions(String applid) {
+        return BootstrapLock.exclusively(registry.dataSource(), () -> logonDefinitions(applid));
+    }
+
+    private List<String> logonDefinitions(String applid) {
         List<String> created = new ArrayList<>();
         if (registry.profiles().find("APPL", applid).isEmpty()) {
             run("RDEFINE APPL " + applid + " UACC(READ)", created);
@@ -75,6 +84,10 @@ public final class SecurityBootstrap {
      * changed at first logon, after which the file may be deleted.
      */
     public Optional<String> ensureAdministrator(Path passwordFile, PrintWriter console) {
+        return BootstrapLock.exclusively(registry.dataSource(), () -> administrator(passwordFile, console));
+    }
+
+    private Optional<String> administrator(Path passwordFile, PrintWriter console) {
         if (registry.users().all().stream().anyMatch(UserRecord::special)) {
             return Optional.empty();
         }
@@ -100,6 +113,10 @@ public final class SecurityBootstrap {
 
     /** Applies a file of RACF commands; "already defined" answers are fine, so a second start changes nothing. */
     public List<String> applyFile(Path file) {
+        return BootstrapLock.exclusively(registry.dataSource(), () -> commandsOf(file));
+    }
+
+    private List<String> commandsOf(Path file) {
         List<String> problems = new ArrayList<>();
         if (!Files.isRegularFile(file)) {
             return problems;

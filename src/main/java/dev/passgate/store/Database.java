@@ -24,10 +24,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String url;
+    private final StoreVendor vendor;
 
-    private Database(HikariDataSource pool, String url) {
+    private Database(HikariDataSource pool, String url, StoreVendor vendor) {
         this.pool = pool;
         this.url = url;
+        this.vendor = vendor;
     }
 
     /**
@@ -90,20 +92,19 @@ public final class Database implements AutoCloseable {
      * @param maxConnections the pool's size
      */
     public static Database open(String url, String user, String password, int maxConnections) {
-        if (!url.startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("passgate.store.url: only H2 databases (jdbc:h2:...) are supported by this"
-                    + " version");
-        }
+        StoreVendor vendor = StoreVendor.of(url);
         String upper = url.toUpperCase(Locale.ROOT);
-        if (upper.contains("AUTO_SERVER=TRUE") || upper.startsWith("JDBC:H2:TCP:") || upper.startsWith("JDBC:H2:SSL:")) {
+        if (vendor == StoreVendor.H2 && (upper.contains("AUTO_SERVER=TRUE") || upper.startsWith("JDBC:H2:TCP:")
+                || upper.startsWith("JDBC:H2:SSL:"))) {
             throw new IllegalArgumentException("passgate.store.url: the embedded store must not be served over the network"
-                    + " (no AUTO_SERVER, tcp: or ssl: URLs); other processes reach it through the running daemon");
+                    + " (no AUTO_SERVER, tcp: or ssl: URLs); other processes reach it through the running daemon;"
+                    + " nodes that share a store use PostgreSQL");
         }
-        if (!upper.startsWith("JDBC:H2:MEM:")) {
+        if (vendor == StoreVendor.H2 && !upper.startsWith("JDBC:H2:MEM:")) {
             url = withDurability(url, upper);
         }
         try (Connection probe = DriverManager.getConnection(url, user, password == null ? "" : password)) {
-            // fails here, with a clear message, when the file is locked or the password is wrong
+            // fails here, with a clear message, when the file is locked, the server is down or the password is wrong
         } catch (SQLException e) {
             throw StoreOpenException.of(url, e);
         }
@@ -116,11 +117,12 @@ public final class Database implements AutoCloseable {
         config.setPoolName("passgate-store");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            var result = Flyway.configure()
+            // Nodes starting together on one PostgreSQL: one migrates, the others then find it done.
+            var result = BootstrapLock.exclusively(pool, () -> Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:db/migration")
+                    .locations(vendor.migrationLocations())
                     .load()
-                    .migrate();
+                    .migrate());
             if (result.migrationsExecuted > 0) {
                 LOG.info("Database migrated to schema version {} ({} migrations applied)", result.targetSchemaVersion,
                         result.migrationsExecuted);
@@ -129,7 +131,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, url);
+        return new Database(pool, StoreOpenException.withoutCredentials(url), vendor);
     }
 
     /** PassGate closes the store after its last logout: a configured H2 URL must not let H2's shutdown hook race it. */
@@ -145,9 +147,13 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    /** The JDBC URL without any credentials (H2 URLs carry none), for start-up messages. */
+    /** The JDBC URL without its parameters (a PostgreSQL URL may carry a password in them), for start-up messages. */
     public String url() {
         return url;
+    }
+
+    public StoreVendor vendor() {
+        return vendor;
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Group commit: writes from many threads are committed together, one transaction per batch,
  * by one writer thread, and a second thread then forces what is committed into the store's
  * file (H2's CHECKPOINT: into the OS's page cache, so a kill -9 cannot lose it; every commit
- * made by anyone before it rides along). A caller that must not acknowledge anything before
+ * made by anyone before it rides along; on PostgreSQL a commit is durable once it returns, so
+ * there is nothing to force and no connection is taken for it). A caller that must not acknowledge anything before
  * its write is durable waits for its {@link Ticket}, or for {@link #sync}.
  *
  * <p>The two stages overlap: while one force runs, the writer commits the next batches, and
@@ -271,18 +272,20 @@ public final class GroupCommit implements AutoCloseable {
     private void force(List<List<Pending>> due) {
         RuntimeException failure = null;
         long start = System.nanoTime();
-        try (Connection c = dataSource.getConnection()) {
-            if (needsCheckpoint(c)) {
-                try (var st = c.createStatement()) {
-                    st.execute("CHECKPOINT");
+        if (!Boolean.FALSE.equals(checkpoints)) { // a PostgreSQL commit is durable once it returns: no connection, no force
+            try (Connection c = dataSource.getConnection()) {
+                if (needsCheckpoint(c)) {
+                    try (var st = c.createStatement()) {
+                        st.execute("CHECKPOINT");
+                    }
+                    forces.increment();
+                    forceNanos.add(System.nanoTime() - start);
                 }
-                forces.increment();
-                forceNanos.add(System.nanoTime() - start);
+            } catch (SQLException e) {
+                // committed, but not known to be in the file: never applied again, reported as failed
+                failure = new Jdbc.StoreException(e);
+                LOG.error("Committed writes could not be forced into the store's file: {}", failure.getMessage());
             }
-        } catch (SQLException e) {
-            // committed, but not known to be in the file: never applied again, reported as failed
-            failure = new Jdbc.StoreException(e);
-            LOG.error("Committed writes could not be forced into the store's file: {}", failure.getMessage());
         }
         settle(due, failure);
     }
@@ -308,7 +311,7 @@ public final class GroupCommit implements AutoCloseable {
         Boolean known = checkpoints;
         if (known == null) {
             String url = c.getMetaData().getURL();
-            known = url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+            known = StoreVendor.of(url) == StoreVendor.H2 && !url.startsWith("jdbc:h2:mem:");
             checkpoints = known;
         }
         return known;

@@ -30,6 +30,7 @@ public final class Jdbc {
 
     private final DataSource dataSource;
     private final Connection connection; // non-null inside a transaction
+    private volatile StoreVendor vendor; // found on first use
 
     public Jdbc(DataSource dataSource) {
         this(dataSource, null);
@@ -38,6 +39,16 @@ public final class Jdbc {
     private Jdbc(DataSource dataSource, Connection connection) {
         this.dataSource = dataSource;
         this.connection = connection;
+    }
+
+    /** The engine behind this store, for the few statements whose SQL differs between engines. */
+    public StoreVendor vendor() {
+        StoreVendor known = vendor;
+        if (known == null) {
+            known = withConnection(c -> StoreVendor.of(c.getMetaData().getURL()));
+            vendor = known;
+        }
+        return known;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts camel-quartz's scheduler on PassGate's database (Quartz's JDBC job store, tables
  * from migration V3), so that session timers and scheduled routes survive a restart.
- * Embedded H2 serves one node; nodes sharing one database keep their rows apart by system name.
+ * Embedded H2 serves one node; nodes sharing one database (PostgreSQL) keep their rows apart by system name.
  *
  * <p>The scheduler belongs to its CamelContext: its own name in Quartz's JVM-wide scheduler
  * repository, its connections from the context's own DataSource ({@link NodeJobStore}), shut
@@ -37,7 +37,7 @@ public final class QuartzStore {
         p.put("org.quartz.scheduler.instanceName", "PassGate-" + node + "-" + UUID.randomUUID());
         p.put("org.quartz.jobStore.class", NodeJobStore.class.getName());
         p.put("org.quartz.jobStore.nodeName", "PassGate-" + node);
-        p.put("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.put("org.quartz.jobStore.driverDelegateClass", StoreVendor.of(dataSource).quartzDelegate());
         p.put("org.quartz.jobStore.tablePrefix", "QRTZ_");
         // A trigger late by less than this still fires in the normal batches; past it, Quartz's
         // misfire handler takes over, twenty at a time, which is far too slow for thousands of sessions.

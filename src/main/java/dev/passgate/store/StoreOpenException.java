@@ -6,6 +6,8 @@ import java.sql.SQLException;
 public final class StoreOpenException extends IllegalStateException {
 
     private static final String WRONG_PASSWORD = "28000";
+    /** PostgreSQL's "password authentication failed". */
+    private static final String PG_WRONG_PASSWORD = "28P01";
     private static final int IN_USE = 90020;
 
     private final boolean wrongPassword;
@@ -16,16 +18,28 @@ public final class StoreOpenException extends IllegalStateException {
     }
 
     static StoreOpenException of(String url, SQLException e) {
-        String where = url.contains(";") ? url.substring(0, url.indexOf(';')) : url;
+        String where = withoutCredentials(url);
         if (e.getErrorCode() == IN_USE) {
             return new StoreOpenException("the store " + where + " is in use by another process (a running passgate"
                     + " serve?); only one process opens it at a time", false, e);
         }
-        if (WRONG_PASSWORD.equals(e.getSQLState())) {
+        if (WRONG_PASSWORD.equals(e.getSQLState()) || PG_WRONG_PASSWORD.equals(e.getSQLState())) {
             return new StoreOpenException("the store " + where + " refused passgate.store.user/password", true, e);
         }
         return new StoreOpenException("the store " + where + " cannot be opened (SQL state " + e.getSQLState() + ")",
                 false, e);
+    }
+
+    /** The URL up to its parameters (H2's after ';', PostgreSQL's after '?', where a password may be given). */
+    static String withoutCredentials(String url) {
+        int end = url.length();
+        for (char c : new char[] {';', '?'}) {
+            int i = url.indexOf(c);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        return url.substring(0, end);
     }
 
     /** The database answered but refused the credentials. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record StoreSettings(Optional<String> url, String user, Optional<String> password, int maxConnections) {
 
-    /** JDBC URL; unset: an H2 file database "passgate" in the data folder. */
+    /** JDBC URL; unset: an H2 file database "passgate" in the data folder. Nodes sharing a store: jdbc:postgresql://... */
     public static final String URL = "passgate.store.url";
     /** Database user. */
     public static final String USER = "passgate.store.user";

@@ -26,6 +26,11 @@ class AuditRetentionRouteTest {
     @TempDir
     Path data;
 
+    /** The node's settings: the test's own, on the store this class runs on (H2 here). */
+    protected Map<String, String> settings(String key, String value) {
+        return Map.of(key, value);
+    }
+
     private static void backdate(PassGate passGate, String user, Duration age) {
         AuditLog audit = passGate.security().audit();
         audit.record(AuditEvent.VERIFY, user, "test", "SUCCESS", "seeded");
@@ -37,7 +42,7 @@ class AuditRetentionRouteTest {
     @Test
     void recordsOlderThanTheRetentionArePurgedAndThePurgeIsAudited() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
-            PassGate passGate = TestPassGate.install(context, data, Map.of("passgate.audit.retention-days", "30"));
+            PassGate passGate = TestPassGate.install(context, data, settings("passgate.audit.retention-days", "30"));
             AdviceWith.adviceWith(context, "audit-retention-purge", a -> a.replaceFromWith("direct:purge-now"));
             context.start();
             backdate(passGate, "OLDJOE", Duration.ofDays(31));
@@ -55,7 +60,7 @@ class AuditRetentionRouteTest {
     @Test
     void retentionZeroKeepsEverything() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
-            PassGate passGate = TestPassGate.install(context, data, Map.of("passgate.audit.retention-days", "0"));
+            PassGate passGate = TestPassGate.install(context, data, settings("passgate.audit.retention-days", "0"));
             AdviceWith.adviceWith(context, "audit-retention-purge", a -> a.replaceFromWith("direct:purge-now"));
             context.start();
             backdate(passGate, "OLDJOE", Duration.ofDays(3650));
@@ -67,7 +72,7 @@ class AuditRetentionRouteTest {
     @Test
     void quartzRunsThePurgeOnTheConfiguredSchedule() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
-            TestPassGate.install(context, data, Map.of("passgate.audit.purge-cron", "0/1 * * * * ?"));
+            TestPassGate.install(context, data, settings("passgate.audit.purge-cron", "0/1 * * * * ?"));
             NotifyBuilder purged = new NotifyBuilder(context).fromRoute("audit-retention-purge").whenDone(1).create();
             context.start();
             assertTrue(purged.matches(10, TimeUnit.SECONDS), "the Quartz trigger fired the purge route");

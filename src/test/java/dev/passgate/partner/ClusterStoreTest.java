@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cluster's tables on a real H2 database: its key, its nodes, the connection rows. */
+/** The cluster's tables on a real database (H2 here): its key, its nodes, the connection rows. */
 class ClusterStoreTest {
 
     @TempDir
@@ -28,9 +28,13 @@ class ClusterStoreTest {
     private ClusterStore store;
     private final SecretBox box = new SecretBox(HexFormat.of().parseHex(TestPassGate.MASTER_KEY));
 
+    protected TestDatabases.Engine engine() {
+        return TestDatabases.Engine.H2;
+    }
+
     @BeforeEach
     void open() {
-        database = TestDatabases.open(folder);
+        database = TestDatabases.open(engine(), folder);
         store = new ClusterStore(new Jdbc(database.dataSource()), Clock.systemUTC());
     }
 
@@ -105,5 +109,19 @@ class ClusterStoreTest {
                 node.addresses()));
         assertEquals(1, store.nodes().size());
         assertTrue(node.heartbeat() >= before, "joining is the first heartbeat");
+    }
+
+    @Test
+    void connectionRowsThatCannotBeWrittenAreWrittenOnceTheStoreTakesThemAgain() throws Exception {
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        try (ConnectionRowWriter writer = new ConnectionRowWriter(jdbc)) {
+            jdbc.update("ALTER TABLE passgate_connection RENAME TO passgate_connection_away");
+            writer.publish(row("PG02", 7, 50007));
+            dev.passgate.support.Eventually.waitFor(() -> writer.failedBatches() > 0);
+            jdbc.update("ALTER TABLE passgate_connection_away RENAME TO passgate_connection");
+            writer.flush();
+            assertEquals(50007, store.find("127.0.0.1", 50007, "127.0.0.1", 4035, "PG01").get(0).localPort(),
+                    "the row is not lost with its failed batch");
+        }
     }
 }

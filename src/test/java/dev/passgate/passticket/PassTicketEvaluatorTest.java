@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Profiles, replay protection on a real H2 database, and what each failure is called. */
+/** Profiles, replay protection on a real database (H2 here), and what each failure is called. */
 class PassTicketEvaluatorTest {
 
     private static final long NOW = 1_700_000_000L;
@@ -33,9 +33,13 @@ class PassTicketEvaluatorTest {
     private final Map<String, PassTicketDefinition> profiles = new HashMap<>();
     private final PassTicketDefinitionResolver resolver = name -> Optional.ofNullable(profiles.get(name));
 
+    protected TestDatabases.Engine engine() {
+        return TestDatabases.Engine.H2;
+    }
+
     @BeforeEach
     void open() {
-        database = TestDatabases.open(folder);
+        database = TestDatabases.open(engine(), folder);
     }
 
     @AfterEach
@@ -86,7 +90,7 @@ class PassTicketEvaluatorTest {
     @Test
     void twoNodesOnOneDatabaseSeeEachOthersUses() {
         profiles.put("TSOR001", legacy("TSOR001", LEGACY, null));
-        try (Database otherNode = TestDatabases.open(folder)) {
+        try (Database otherNode = TestDatabases.openAgain(database, folder)) {
             PassTicketEvaluator nodeB = new PassTicketEvaluator(resolver, new JdbcReplayStore(otherNode.dataSource()), CLOCK);
             assertEquals(Outcome.VALID, evaluator().evaluate("IBMUSER", "TSOR001", "ZVQLMCAN").outcome());
             assertEquals(Outcome.REPLAYED, nodeB.evaluate("IBMUSER", "TSOR001", "ZVQLMCAN").outcome());

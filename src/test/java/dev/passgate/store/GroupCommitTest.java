@@ -14,11 +14,19 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Group commit on a real H2 file: acknowledged writes are there, a bad write fails alone. */
+/** Group commit on a real store (an H2 file here): acknowledged writes are there, a bad write fails alone. */
 class GroupCommitTest {
 
     @TempDir
     Path data;
+
+    protected TestDatabases.Engine engine() {
+        return TestDatabases.Engine.H2;
+    }
+
+    private Database open() {
+        return TestDatabases.open(engine(), data);
+    }
 
     private static int rows(Jdbc jdbc, String event) {
         return jdbc.queryOne("SELECT COUNT(*) FROM audit_log WHERE event = ?", rs -> rs.getInt(1), event).orElseThrow();
@@ -30,7 +38,7 @@ class GroupCommitTest {
 
     @Test
     void writesFromManyThreadsAreAllCommittedWhenTheirTicketsReturn() throws Exception {
-        try (Database db = TestDatabases.open(data); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
+        try (Database db = open(); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
             ExecutorService threads = Executors.newFixedThreadPool(16);
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
@@ -46,7 +54,7 @@ class GroupCommitTest {
 
     @Test
     void aFailingWriteFailsItsOwnTicketOnlyAndSyncWaitsForEverythingBefore() throws Exception {
-        try (Database db = TestDatabases.open(data); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
+        try (Database db = open(); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
             GroupCommit.Ticket good = commits.submit(insert("GOOD"));
             GroupCommit.Ticket bad = commits.submit(b -> b.update("INSERT INTO no_such_table VALUES (1)"));
             GroupCommit.Ticket alsoGood = commits.submit(insert("GOOD"));
@@ -61,7 +69,7 @@ class GroupCommitTest {
 
     @Test
     void aThreadsSyncWaitsForItsOwnWritesNotForAnotherClientsSlowOne() throws Exception {
-        try (Database db = TestDatabases.open(data); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
+        try (Database db = open(); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
             commits.submit(insert("MINE"));
             commits.sync(); // mine are durable from here on
             java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -88,7 +96,7 @@ class GroupCommitTest {
 
     @Test
     void afterCloseWritesAreCommittedByTheirCaller() throws Exception {
-        try (Database db = TestDatabases.open(data)) {
+        try (Database db = open()) {
             GroupCommit commits = new GroupCommit(db.dataSource(), "test");
             commits.submit(insert("BEFORE"));
             commits.close();

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** For tests of the security registry: a fresh registry on its own H2 database per test, as {@code t}. */
+/**
+ * For tests of the security registry: a fresh registry on its own database per test, as {@code t};
+ * on H2 unless a subclass names another engine.
+ */
 public abstract class RegistryTestSupport {
 
     @TempDir
@@ -14,7 +17,11 @@ public abstract class RegistryTestSupport {
 
     @BeforeEach
     void openRegistry() {
-        t = new TestRegistry(folder);
+        t = new TestRegistry(folder, engine());
+    }
+
+    protected TestDatabases.Engine engine() {
+        return TestDatabases.Engine.H2;
     }
 
     @AfterEach

@@ -2,14 +2,52 @@ package dev.passgate.support;
 
 import dev.passgate.store.Database;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
-/** Real H2 databases for tests: each in its own temporary folder, so test classes never share one. */
+/**
+ * Real databases for tests: H2 files, each in its own temporary folder, and databases of their
+ * own on the test PostgreSQL, so test classes never share one.
+ */
 public final class TestDatabases {
+
+    /** The engines a store test runs on. */
+    public enum Engine {
+        H2, POSTGRESQL;
+
+        /** The PassGate settings that put a node's store on this engine (nothing: H2 is the default). */
+        public Map<String, String> settings() {
+            return this == H2 ? Map.of() : TestPostgres.storeSettings();
+        }
+    }
+
+    private static final Map<Path, String> POSTGRES_OF_FOLDER = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestDatabases() {
     }
 
     public static Database open(Path folder) {
-        return Database.open(java.util.Optional.empty(), "sa", java.util.Optional.empty(), folder, 8); // as serve opens it
+        return Database.open(Optional.empty(), "sa", Optional.empty(), folder, 8); // as serve opens it
+    }
+
+    /** The same store opened a second time, as another node sharing it opens it. */
+    public static Database openAgain(Database store, Path folder) {
+        if (store.vendor() == dev.passgate.store.StoreVendor.H2) {
+            return open(folder);
+        }
+        return Database.open(store.url(), TestPostgres.USER, "unused", 8);
+    }
+
+    /**
+     * The folder's store on the engine: new and empty the first time, the same store when the
+     * folder is opened again (a restart): H2 in the folder, or a PostgreSQL database made for it.
+     */
+    public static Database open(Engine engine, Path folder) {
+        if (engine == Engine.H2) {
+            return open(folder);
+        }
+        String url = POSTGRES_OF_FOLDER.computeIfAbsent(folder.toAbsolutePath().normalize(),
+                f -> TestPostgres.newDatabase());
+        return Database.open(Optional.of(url), TestPostgres.USER, Optional.of("unused"), folder, 8);
     }
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
-/** A security registry on a real H2 database in a temporary folder, with a clock the test controls. */
+/** A security registry on a real database (H2 in a temporary folder, or PostgreSQL), with a clock the test controls. */
 public final class TestRegistry implements AutoCloseable {
 
     public final Database database;
@@ -16,7 +16,11 @@ public final class TestRegistry implements AutoCloseable {
     public final SecurityRegistry registry;
 
     public TestRegistry(Path folder) {
-        database = TestDatabases.open(folder);
+        this(folder, TestDatabases.Engine.H2);
+    }
+
+    public TestRegistry(Path folder, TestDatabases.Engine engine) {
+        database = TestDatabases.open(engine, folder);
         registry = new SecurityRegistry(database.dataSource(), HexFormat.of().parseHex(TestPassGate.MASTER_KEY),
                 Integer.parseInt(TestPassGate.TEST_ITERATIONS), clock, "PG01", List.of());
     }
