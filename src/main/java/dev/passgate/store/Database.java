@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
+import org.h2.engine.ConnectionInfo;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -87,6 +89,22 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Whether H2 would serve this URL's database over the network (a tcp: or ssl: URL, or
+     * AUTO_SERVER in any spelling H2 takes as true: TRUE, 1, YES), decided by H2's own URL
+     * parser rather than by matching text. A URL H2 cannot parse fails at the first connection,
+     * with H2's message, and opens nothing.
+     */
+    private static boolean servedOverNetwork(String url) {
+        ConnectionInfo h2;
+        try {
+            h2 = new ConnectionInfo(url, new Properties(), null, null);
+        } catch (RuntimeException unparsable) {
+            return false;
+        }
+        return h2.isRemote() || h2.getProperty("AUTO_SERVER", false);
+    }
+
+    /**
      * Opens the database and applies pending migrations.
      *
      * @param maxConnections the pool's size
@@ -94,8 +112,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password, int maxConnections) {
         StoreVendor vendor = StoreVendor.of(url);
         String upper = url.toUpperCase(Locale.ROOT);
-        if (vendor == StoreVendor.H2 && (upper.contains("AUTO_SERVER=TRUE") || upper.startsWith("JDBC:H2:TCP:")
-                || upper.startsWith("JDBC:H2:SSL:"))) {
+        if (vendor == StoreVendor.H2 && servedOverNetwork(url)) {
             throw new IllegalArgumentException("passgate.store.url: the embedded store must not be served over the network"
                     + " (no AUTO_SERVER, tcp: or ssl: URLs); other processes reach it through the running daemon;"
                     + " nodes that share a store use PostgreSQL");
