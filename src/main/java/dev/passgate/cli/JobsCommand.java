@@ -3,11 +3,8 @@ package dev.passgate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -96,25 +93,10 @@ final class JobsCommand implements Callable<Integer> {
                     request.put("job", job);
                 }
                 fields.forEach(request::put);
-                JsonNode reply = jobs.exchange(request.toString());
-                out.println(reply);
-                jobs.exchange("{\"op\":\"logout\"}");
-                return reply != null && reply.path("ok").asBoolean() ? 0 : 1;
+                return jobs.once(request.toString(), out);
             }
             out.println(logon);
-            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            for (String line; (line = stdin.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode reply = jobs.exchange(line);
-                if (reply == null) {
-                    err.println("passgate: the job monitor closed the session");
-                    return 1;
-                }
-                out.println(reply);
-            }
-            return 0;
+            return jobs.relayStandardInput(out, err, "the job monitor closed the session");
         }
     }
 

@@ -3,11 +3,8 @@ package dev.passgate.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,25 +88,10 @@ final class LogonCommand implements Callable<Integer> {
                     request.put("path", path);
                 }
                 fields.forEach(request::put);
-                JsonNode reply = session.exchange(request.toString());
-                out.println(reply);
-                session.exchange("{\"op\":\"logout\"}");
-                return reply != null && reply.path("ok").asBoolean() ? 0 : 1;
+                return session.once(request.toString(), out);
             }
             out.println(connected);
-            BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            for (String line; (line = stdin.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode reply = session.exchange(line);
-                if (reply == null) {
-                    err.println("passgate: the server closed the session");
-                    return 1;
-                }
-                out.println(reply);
-            }
-            return 0;
+            return session.relayStandardInput(out, err, "the server closed the session");
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,31 @@ final class ProtocolLine implements AutoCloseable {
             reply = in.readLine(); // events (messages) may arrive between replies
         }
         return reply == null ? null : JSON.readTree(reply);
+    }
+
+    /** Sends one operation, prints its reply and logs out; 0 when the operation succeeded, else 1. */
+    int once(String request, PrintWriter out) throws IOException {
+        JsonNode reply = exchange(request);
+        out.println(reply);
+        exchange("{\"op\":\"logout\"}");
+        return reply != null && reply.path("ok").asBoolean() ? 0 : 1;
+    }
+
+    /** Sends every non-blank line of standard input and prints each reply; 1 when the other side closes first. */
+    int relayStandardInput(PrintWriter out, PrintWriter err, String closed) throws IOException {
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = stdin.readLine()) != null; ) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode reply = exchange(line);
+            if (reply == null) {
+                err.println("passgate: " + closed);
+                return 1;
+            }
+            out.println(reply);
+        }
+        return 0;
     }
 
     @Override
