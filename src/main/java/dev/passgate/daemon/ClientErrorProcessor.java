@@ -1,5 +1,6 @@
 package dev.passgate.daemon;
 
+import dev.passgate.exit.ExitRejectedException;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
@@ -51,7 +52,7 @@ public class ClientErrorProcessor implements Processor {
         exchange.getMessage().setBody(lines.error(id, p));
         outcomes.accept(p.code().name());
         boolean close = p.code() == ErrorCode.LINE_TOO_LONG || attempts(exchange) >= maxAttempts
-                || LogonKeys.CLOSE.find(exchange).orElse(false);
+                || e instanceof ExitRejectedException r && r.disconnect();
         exchange.getMessage().setHeader(NettyConstants.NETTY_CLOSE_CHANNEL_WHEN_COMPLETE, close);
     }
 

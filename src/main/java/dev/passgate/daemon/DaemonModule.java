@@ -1,6 +1,5 @@
 package dev.passgate.daemon;
 
-import dev.passgate.exit.ExitEventType;
 import dev.passgate.exit.LoginExits;
 import dev.passgate.flow.StepContractCheck;
 import dev.passgate.partner.PartnerInfoService;
@@ -124,14 +123,9 @@ public final class DaemonModule extends ServiceSupport {
         return new RateLimitProcessor(limiter);
     }
 
-    @BindToRegistry("exitNewSession")
-    public LogonExitProcessor exitNewSession() {
-        return new LogonExitProcessor(exits, ExitEventType.NEW_SESSION);
-    }
-
-    @BindToRegistry("exitLogin")
-    public LogonExitProcessor exitLogin() {
-        return new LogonExitProcessor(exits, ExitEventType.LOGIN);
+    @BindToRegistry("chooseLogonCheck")
+    public ChooseLogonCheckProcessor chooseLogonCheck() {
+        return new ChooseLogonCheckProcessor(exits);
     }
 
     @BindToRegistry("claimUser")

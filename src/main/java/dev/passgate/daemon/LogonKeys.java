@@ -21,7 +21,7 @@ public final class LogonKeys {
             FailureRateLimiter.Attempt.class);
     /** trustedLogon or claimUser: the user the logon is for, before the registry checks it. */
     public static final FlowKey<ClaimedUser> CLAIM = FlowKey.of("PassGateLogonClaim", ClaimedUser.class);
-    /** exitLogin: whether the registry or the exit alone checks the logon. */
+    /** chooseLogonCheck: whether the registry or the exit alone checks the logon. */
     public static final FlowKey<LogonCheck> CHECK = FlowKey.of("PassGateLogonCheck", LogonCheck.class);
     /** passwordCredentials, passTicketCredentials or certificateCredentials: what authenticate verifies (removed after). */
     public static final FlowKey<VerifyRequest> CREDENTIALS = FlowKey.of("PassGateLogonCredentials", VerifyRequest.class);
@@ -36,8 +36,6 @@ public final class LogonKeys {
     public static final FlowKey<PortHandoff> HANDOFF = FlowKey.of("PassGateLogonHandoff", PortHandoff.class);
     /** logonReply: the client has its answer; from then on the handoff owns the lease and the port. */
     public static final FlowKey<Boolean> HANDED_OVER = FlowKey.of("PassGateLogonHandedOver", Boolean.class);
-    /** The exit steps: close the connection after the error reply (an exit said DISCONNECT). */
-    public static final FlowKey<Boolean> CLOSE = FlowKey.of("PassGateCloseConnection", Boolean.class);
 
     private LogonKeys() {
     }

@@ -9,6 +9,8 @@ import dev.passgate.partner.Routing;
 import dev.passgate.partner.UToken;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
+import dev.passgate.exit.ExitKeys;
+import dev.passgate.exit.ExitSubject;
 import dev.passgate.flow.Step;
 import dev.passgate.flow.StepContract;
 import dev.passgate.security.AuditLog;
@@ -58,7 +60,7 @@ public class TrustedLogonProcessor implements Step {
 
     @Override
     public StepContract contract() {
-        return StepContract.reads(LogonKeys.REQUEST).andWrites(LogonKeys.CLAIM);
+        return StepContract.reads(LogonKeys.REQUEST).andWrites(LogonKeys.CLAIM, ExitKeys.SUBJECT);
     }
 
     @Override
@@ -87,5 +89,6 @@ public class TrustedLogonProcessor implements Step {
             throw new ProtocolException(ErrorCode.of(result.outcome()));
         }
         LogonKeys.CLAIM.set(exchange, new ClaimedUser(result.environment().user(), result.environment()));
+        ExitKeys.SUBJECT.set(exchange, ExitSubject.logon(result.environment().user(), address));
     }
 }

@@ -1,7 +1,14 @@
 package dev.passgate.exit;
 
-/** How exit routes receive their event and give their answer. */
+import dev.passgate.flow.FlowKey;
+
+/** How exit routes receive their event and give their answer, and what the {@code exit:} steps read and write. */
 public final class ExitKeys {
+
+    /** Step input of {@code exit:new-session}, {@code exit:login} and {@code exit:logout}: who the call is about. */
+    public static final FlowKey<ExitSubject> SUBJECT = FlowKey.of("PassGateExitSubject", ExitSubject.class);
+    /** Step output of the {@code exit:} steps: what the exit answered. */
+    public static final FlowKey<ExitResult> ANSWER = FlowKey.of("PassGateExitAnswer", ExitResult.class);
 
     /** Exchange property: the {@link ExitEvent}. */
     public static final String EVENT = "PassGateExitEvent";

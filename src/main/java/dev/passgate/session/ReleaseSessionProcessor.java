@@ -4,6 +4,8 @@ import static dev.passgate.session.SessionKeys.REASON_KEY;
 import static dev.passgate.session.SessionKeys.RELEASE_KEY;
 import static dev.passgate.session.SessionKeys.SESSION_KEY;
 
+import dev.passgate.exit.ExitKeys;
+import dev.passgate.exit.ExitSubject;
 import dev.passgate.flow.Step;
 import dev.passgate.flow.StepContract;
 import java.util.Set;
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logout step, first: the session is marked ended, its pool place given back and it leaves the
  * live sessions. Several ends may race (a timeout and a logout); only the first gets
- * {@link SessionRelease#RELEASED}, and the route lets only that one go on.
+ * {@link SessionRelease#RELEASED}, and the route lets only that one go on. Who ended and why is
+ * left for the logout exit ({@code PassGateExitSubject}).
  */
 public class ReleaseSessionProcessor implements Step {
 
@@ -28,7 +31,7 @@ public class ReleaseSessionProcessor implements Step {
 
     @Override
     public StepContract contract() {
-        return new StepContract(Set.of(SESSION_KEY, REASON_KEY), Set.of(RELEASE_KEY));
+        return new StepContract(Set.of(SESSION_KEY, REASON_KEY), Set.of(RELEASE_KEY, ExitKeys.SUBJECT));
     }
 
     @Override
@@ -39,5 +42,6 @@ public class ReleaseSessionProcessor implements Step {
             LOG.info("Session {} of {} ended: {}", s.id(), s.user(), REASON_KEY.get(exchange).exitReason());
         }
         RELEASE_KEY.set(exchange, first ? SessionRelease.RELEASED : SessionRelease.ALREADY_ENDED);
+        ExitKeys.SUBJECT.set(exchange, ExitSubject.logout(s.user(), s.address(), REASON_KEY.get(exchange).exitReason()));
     }
 }

@@ -193,11 +193,6 @@ public final class SessionModule extends ServiceSupport {
         return new StopIdleTimerProcessor(idle);
     }
 
-    @BindToRegistry("logoutExit")
-    public LogoutExitProcessor logoutExit() {
-        return new LogoutExitProcessor(exits);
-    }
-
     @BindToRegistry("recordSessionEnd")
     public RecordSessionEndProcessor recordSessionEnd() {
         return new RecordSessionEndProcessor(sessionStore);

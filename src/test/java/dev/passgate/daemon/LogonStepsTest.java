@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passgate.exit.ExitKeys;
+import dev.passgate.exit.ExitSettings;
+import dev.passgate.exit.ExitSubject;
+import dev.passgate.exit.LoginExitAdapter;
+import dev.passgate.exit.LoginExits;
+import dev.passgate.exit.SecurityMode;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
@@ -14,6 +20,8 @@ import dev.passgate.security.VerifyRequest;
 import dev.passgate.support.TestRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -70,9 +78,43 @@ class LogonStepsTest {
         Exchange e = parsed("{\"op\":\"logon\",\"user\":\"joe\",\"password\":\"x\"}");
         new ClaimUserProcessor().process(e);
         assertEquals(new ClaimedUser("JOE", null), LogonKeys.CLAIM.get(e));
+        assertEquals(ExitSubject.logon("JOE", LogonKeys.REQUEST.get(e).address()), ExitKeys.SUBJECT.get(e),
+                "the exits hear of the same user");
         Exchange bad = parsed("{\"op\":\"logon\",\"user\":\"not a user\",\"password\":\"x\"}");
         new ClaimUserProcessor().process(bad);
         assertNull(LogonKeys.CLAIM.get(bad).user());
+    }
+
+    @Test
+    void inExportsModeAPassingExitAloneDecidesForANamedUserOnly() throws Exception {
+        context.getRegistry().bind("anExit", new LoginExitAdapter() { });
+        LoginExits exits = LoginExits.create(context, new ExitSettings(SecurityMode.EXPORTS, false, null,
+                Optional.of("anExit"), Optional.empty(), Duration.ofSeconds(1)), Duration.ofSeconds(1), null, 1);
+        context.start();
+        ChooseLogonCheckProcessor step = new ChooseLogonCheckProcessor(exits);
+        assertEquals(LogonCheck.EXIT, checkOf(step, new ClaimedUser("JOE", null)));
+        assertEquals(LogonCheck.REGISTRY, checkOf(step, new ClaimedUser(null, null)), "nobody to let in");
+        try (TestRegistry registry = new TestRegistry(folder)) {
+            registry.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+            assertEquals(LogonCheck.REGISTRY, checkOf(step, new ClaimedUser("JOE", environment(registry, "JOE"))),
+                    "a partner vouched: that is a registry check");
+        }
+    }
+
+    @Test
+    void inSafModeTheRegistryChecksEvenWithAnExit() throws Exception {
+        context.getRegistry().bind("anExit", new LoginExitAdapter() { });
+        LoginExits exits = LoginExits.create(context, new ExitSettings(SecurityMode.SAF, false, null,
+                Optional.of("anExit"), Optional.empty(), Duration.ofSeconds(1)), Duration.ofSeconds(1), null, 1);
+        context.start();
+        assertEquals(LogonCheck.REGISTRY, checkOf(new ChooseLogonCheckProcessor(exits), new ClaimedUser("JOE", null)));
+    }
+
+    private LogonCheck checkOf(ChooseLogonCheckProcessor step, ClaimedUser claim) throws Exception {
+        Exchange e = parsed("{\"op\":\"logon\",\"user\":\"joe\",\"password\":\"x\"}");
+        LogonKeys.CLAIM.set(e, claim);
+        step.process(e);
+        return LogonKeys.CHECK.get(e);
     }
 
     @Test

@@ -105,7 +105,10 @@ class ExitRouteReplacementTest {
             users(pg);
             assertNull(pg.context.getRoute(ExitEventType.LOGIN.routeId()));
             assertNotNull(pg.context.getRoute(ExitEventType.FILE.routeId()), "only the login exit was replaced");
-            assertEquals("EXIT_REJECTED", code(pg.logon("{\"op\":\"logon\",\"user\":\"MALLORY\",\"password\":\"Secret1\"}")));
+            try (LineClient daemon = new LineClient(pg.daemonPort)) {
+                assertEquals("EXIT_REJECTED", code(daemon.request("{\"op\":\"logon\",\"user\":\"MALLORY\",\"password\":\"Secret1\"}")));
+                assertTrue(daemon.closedByServer(), "DISCONNECT closes the connection after the error reply");
+            }
             assertEquals("OK", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}")));
         }
     }

@@ -1,0 +1,26 @@
+package dev.passgate.exit;
+
+import dev.passgate.protocol.ErrorCode;
+import dev.passgate.protocol.ProtocolException;
+
+/**
+ * An exit failed the request ({@code EXIT_REJECTED}); {@link #disconnect()} says whether it also
+ * asked for the connection to be closed (answer {@code DISCONNECT}).
+ */
+public class ExitRejectedException extends ProtocolException {
+
+    private final ExitResult answer;
+
+    public ExitRejectedException(ExitResult answer) {
+        super(ErrorCode.EXIT_REJECTED);
+        this.answer = answer;
+    }
+
+    public ExitResult answer() {
+        return answer;
+    }
+
+    public boolean disconnect() {
+        return answer == ExitResult.DISCONNECT;
+    }
+}
