@@ -9,6 +9,7 @@ import dev.passgate.daemon.DaemonSettings;
 import dev.passgate.exit.ExitModule;
 import dev.passgate.exit.ExitSettings;
 import dev.passgate.exit.LoginExits;
+import dev.passgate.jobs.JobsModule;
 import dev.passgate.miner.FilesSettings;
 import dev.passgate.miner.MinerModule;
 import dev.passgate.partner.ConnectionRegistry;
@@ -136,8 +137,8 @@ public final class PassGate {
         Parts parts = new Parts(sessions.sessions(), daemon.pools(), sessions.clientIds(), exits.exits(),
                 partners.connections(), partners.service());
         context.getRegistry().bind(DAEMON, parts);
-        dev.passgate.jobs.JobsModule.install(context, settings, security, exits.exits(), daemon.pools(), sessions.sessions(),
-                partners.connections(), partners.service(), clock);
+        modules.add("jobs", new JobsModule(context, settings, security, exits.exits(), daemon.pools(), sessions.sessions(),
+                partners.connections(), partners.service(), clock));
 
         var loader = PluginHelper.getRoutesLoader(context);
         for (String location : BUILT_IN_ROUTES) {

@@ -47,10 +47,9 @@ public final class JobsModule {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobsModule.class);
 
-    private JobsModule() {
-    }
+    private final JobMonitor monitor;
 
-    public static JobMonitor install(CamelContext context, PassGateSettings settings, SecurityRegistry security,
+    public JobsModule(CamelContext context, PassGateSettings settings, SecurityRegistry security,
             LoginExits exits, ThreadPoolSelector pools, SessionRegistry sessions, ConnectionRegistry connections,
             PartnerInfoService partners, Clock clock) throws Exception {
         String daemonApplid = settings.applid();
@@ -66,7 +65,7 @@ public final class JobsModule {
         PassTicketEnvironments environments = new PassTicketEnvironments(security.passTicketGenerator(),
                 security.verifier(), daemonApplid);
         JobRunner runner = new JobRunner(context, store, environments, jobs.threads(), jobs.maxQueued());
-        JobMonitor monitor = new JobMonitor(store, new JobTemplates(context), runner, security.access(),
+        monitor = new JobMonitor(store, new JobTemplates(context), runner, security.access(),
                 security.audit());
         var registry = context.getRegistry();
         registry.bind(MONITOR, monitor);
@@ -129,6 +128,10 @@ public final class JobsModule {
                 }
             }
         });
+    }
+
+    /** Submit, list, cancel and purge jobs: what the jobs miner, the operator and the CLI use. */
+    public JobMonitor monitor() {
         return monitor;
     }
 
