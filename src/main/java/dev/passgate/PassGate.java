@@ -9,6 +9,8 @@ import dev.passgate.daemon.DaemonSettings;
 import dev.passgate.exit.ExitModule;
 import dev.passgate.exit.ExitSettings;
 import dev.passgate.exit.LoginExits;
+import dev.passgate.flow.RouteReplacements;
+import dev.passgate.flow.StepChanges;
 import dev.passgate.jobs.JobsModule;
 import dev.passgate.miner.FilesSettings;
 import dev.passgate.miner.MinerModule;
@@ -144,6 +146,10 @@ public final class PassGate {
         for (String location : BUILT_IN_ROUTES) {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
         }
+        // Routes loaded from here on are the integrator's: a change of one step is woven in, a route
+        // that takes a built-in id replaces it, loudly.
+        RouteReplacements.watch(context);
+        StepChanges.install(context);
         return new PassGate(settings, store, parts);
     }
 

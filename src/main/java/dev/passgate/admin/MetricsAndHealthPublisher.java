@@ -29,7 +29,9 @@ final class MetricsAndHealthPublisher extends EventNotifierSupport {
     public void notify(CamelEvent event) {
         if (event.getType() == CamelEvent.Type.CamelContextStarted) {
             metrics.publishTo(publishingRegistry());
-            PassGateHealthChecks.register(context, checks);
+            List<HealthCheck> all = new java.util.ArrayList<>(checks);
+            all.add(PassGateHealthChecks.routes(context, PassGateHealthChecks.neededRoutes(context)));
+            PassGateHealthChecks.register(context, all);
         }
     }
 

@@ -7,9 +7,13 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -18,7 +22,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * The health checks an operator (or Kubernetes) polls at {@code /observe/health}: the daemon
  * port answers, the database answers, and the PassTicket setup for the daemon's APPLID is
- * complete (its message says what to define, as IVP PASSTICKET does).
+ * complete (its message says what to define, as IVP PASSTICKET does), and PassGate's routes run.
  */
 public final class PassGateHealthChecks {
 
@@ -70,6 +74,38 @@ public final class PassGateHealthChecks {
                 }
             }
         });
+    }
+
+    /**
+     * DOWN while any route PassGate needs is not running (stopped, failed, or gone after a reload):
+     * the routes that ran at start-up, except the integrator's own files' routes other than exit
+     * routes, which stand in for built-in ones.
+     */
+    static HealthCheck routes(CamelContext context, Set<String> needed) {
+        return check("routes", (builder, options) -> {
+            List<String> down = needed.stream().filter(id -> {
+                ServiceStatus s = context.getRouteController().getRouteStatus(id);
+                return s == null || !s.isStarted();
+            }).sorted().toList();
+            if (down.isEmpty()) {
+                builder.up().detail("routes", needed.size());
+            } else {
+                builder.down().message("routes not running: " + String.join(", ", down));
+            }
+        });
+    }
+
+    /** The routes of a started context that PassGate needs (see {@link #routes}). */
+    static Set<String> neededRoutes(CamelContext context) {
+        Set<String> needed = new TreeSet<>();
+        for (Route r : context.getRoutes()) {
+            String source = r.getSourceResource() == null ? "" : r.getSourceResource().getLocation();
+            boolean integrators = source.startsWith("file:");
+            if (!integrators || r.getEndpoint().getEndpointUri().startsWith("direct://exit-")) {
+                needed.add(r.getRouteId());
+            }
+        }
+        return needed;
     }
 
     static HealthCheck passTickets(Supplier<Optional<String>> problem) {

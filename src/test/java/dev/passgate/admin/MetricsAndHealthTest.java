@@ -96,7 +96,7 @@ class MetricsAndHealthTest {
     @Test
     void healthChecksFollowTheDaemonPortAndThePassTicketSetup() throws Exception {
         Map<String, HealthCheck.Result> healthy = health();
-        assertEquals(3, healthy.size(), healthy.toString());
+        assertEquals(4, healthy.size(), healthy.toString());
         healthy.values().forEach(r -> assertEquals(HealthCheck.State.UP, r.getState(), r.getCheck().getId()));
 
         pg.admin("RALTER PTKTDATA FEKAPPL NOAPPLDATA");
@@ -104,6 +104,13 @@ class MetricsAndHealthTest {
         assertEquals(HealthCheck.State.DOWN, passTicket.getState());
         assertTrue(passTicket.getMessage().orElse("").contains("RALTER PTKTDATA FEKAPPL APPLDATA('NO REPLAY PROTECTION')"),
                 passTicket.getMessage().toString());
+
+        pg.context.getRouteController().stopRoute("session-logout");
+        HealthCheck.Result routes = health().get("passgate-routes");
+        assertEquals(HealthCheck.State.DOWN, routes.getState());
+        assertEquals("routes not running: session-logout", routes.getMessage().orElse(""));
+        pg.context.getRouteController().startRoute("session-logout");
+        assertEquals(HealthCheck.State.UP, health().get("passgate-routes").getState());
 
         pg.context.getRouteController().stopRoute("daemon-logon");
         assertEquals(HealthCheck.State.DOWN, health().get("passgate-daemon").getState());
