@@ -38,6 +38,7 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        refuseReloadOfAllRoutes(context);
         PassGate.addDefaults(context.getPropertiesComponent());
         PassGate passGate = PassGate.install(context);
         new SecurityBootstrap(passGate.security()).ensureAdministrator(
@@ -54,6 +55,19 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
                 }
             }
         });
+    }
+
+    /** Camel's reload that removes every route would take PassGate's own routes away at the first change of a file. */
+    private static void refuseReloadOfAllRoutes(CamelContext context) {
+        var p = context.getPropertiesComponent();
+        boolean reload = p.resolveProperty("camel.main.routesReloadEnabled").map(Boolean::parseBoolean).orElse(false);
+        boolean removeAll = p.resolveProperty("camel.main.routesReloadRemoveAllRoutes").map(Boolean::parseBoolean)
+                .orElse(false);
+        if (reload && removeAll) {
+            throw new IllegalStateException("camel.main.routesReloadRemoveAllRoutes=true would remove PassGate's built-in"
+                    + " routes at every reload of a route file; leave it false (serve's default): a changed file then"
+                    + " replaces only its own routes");
+        }
     }
 
     /** Loads every route file in the folder, in name order; creates the folder when missing. */

@@ -36,6 +36,7 @@ final class ServeCommand implements Callable<Integer> {
             main.addOverrideProperty(dev.passgate.settings.PassGateSettings.DATA_DIR, options.data.toAbsolutePath().toString());
         }
         ManagementDefaults.PROPERTIES.forEach(main::addInitialProperty);
+        RouteReloadDefaults.PROPERTIES.forEach(main::addInitialProperty);
         main.configure().withName("passgate");
         main.configure().addConfiguration(new PassGateMainConfiguration(configFile,
                 spec.commandLine().getOut()));
