@@ -26,6 +26,14 @@ public final class ExitKeys {
      * absent lets it pass). Throwing an exception fails it too.
      */
     public static final String RESULT = "PassGateExitResult";
+    /**
+     * Header a failing new-session or login exit route may set: the message the client gets with
+     * EXIT_REJECTED instead of the default one (one line, at most 200 characters; it is shown to
+     * the client, so it must not carry anything secret).
+     */
+    public static final String MESSAGE = "PassGateExitMessage";
+    /** Exchange property of the logon: the refusing exit route's message, for the exit: step's error. */
+    public static final String REFUSAL_MESSAGE = "PassGateExitRefusalMessage";
     /** Header with the user exit block; a new-session route sets it to the block it wants handed back later. */
     public static final String UXB = "PassGateExitUxb";
     /** Header with the global exit block; an init route sets it to the block it wants handed back later. */

@@ -37,7 +37,8 @@ class ExitProducer extends DefaultProducer {
         };
         ExitKeys.ANSWER.set(exchange, answer);
         if (answer.failed() && endpoint.isFailOnReject()) {
-            throw new ExitRejectedException(answer);
+            String message = exchange.getProperty(ExitKeys.REFUSAL_MESSAGE, String.class);
+            throw message == null ? new ExitRejectedException(answer) : new ExitRejectedException(answer, message);
         }
     }
 }

@@ -16,6 +16,12 @@ public class ExitRejectedException extends ProtocolException {
         this.answer = answer;
     }
 
+    /** @param clientMessage what the exit route said the client should be told */
+    public ExitRejectedException(ExitResult answer, String clientMessage) {
+        super(ErrorCode.EXIT_REJECTED, clientMessage);
+        this.answer = answer;
+    }
+
     public ExitResult answer() {
         return answer;
     }

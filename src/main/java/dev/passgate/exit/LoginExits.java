@@ -184,7 +184,7 @@ public final class LoginExits {
         if (!ready() || !AfterLoginWatch.watch(logon, this, user, address)) {
             return ExitResult.CONTINUE;
         }
-        return blocks.logonBegins(user, address, c -> run(ExitEvent.newSession(user, address, gxb, c.block)),
+        return blocks.logonBegins(user, address, c -> run(ExitEvent.newSession(user, address, gxb, c.block), logon),
                 ExitResult.CONTINUE);
     }
 
@@ -196,7 +196,7 @@ public final class LoginExits {
         if (AfterLoginWatch.watch(logon, this, user, address)) {
             blocks.logonBegins(user, address, c -> ExitResult.CONTINUE, ExitResult.CONTINUE); // no new-session step ran
         }
-        return run(ExitEvent.login(user, address, gxb, blocks.block(user, address)));
+        return run(ExitEvent.login(user, address, gxb, blocks.block(user, address)), logon);
     }
 
     /**
@@ -282,8 +282,17 @@ public final class LoginExits {
     }
 
     private ExitResult run(ExitEvent e) {
+        return run(e, null);
+    }
+
+    /** Runs the event; a refusal's message from the exit route (header PassGateExitMessage) goes onto the logon. */
+    private ExitResult run(ExitEvent e, Exchange logon) {
         try {
-            ExitResult r = resultOf(call(e));
+            Exchange done = call(e);
+            ExitResult r = resultOf(done);
+            if (r.failed() && logon != null) {
+                clientMessage(done).ifPresent(m -> logon.setProperty(ExitKeys.REFUSAL_MESSAGE, m));
+            }
             if (r.failed()) {
                 audit.record(AuditEvent.EXIT, e.user(), e.address(), r.name(), e.type() + " exit failed the request");
             }
@@ -334,6 +343,16 @@ public final class LoginExits {
             e.uxb().set(uxbFromRoute);
         }
         return done;
+    }
+
+    /** What the client is told, from the exit route: one line of printable text, at most 200 characters. */
+    private static Optional<String> clientMessage(Exchange done) {
+        String m = done.getMessage().getHeader(ExitKeys.MESSAGE, String.class);
+        if (m == null) {
+            return Optional.empty();
+        }
+        String line = m.replaceAll("\\p{Cntrl}", " ").strip();
+        return line.isEmpty() ? Optional.empty() : Optional.of(line.length() > 200 ? line.substring(0, 200) : line);
     }
 
     private static ExitResult resultOf(Exchange done) {

@@ -21,6 +21,18 @@ public record Request(String op, JsonNode id, ObjectNode body) {
         return Optional.of(v.textValue());
     }
 
+    /**
+     * A field's value as text for a route ({@code ${exchangeProperty.PassGateRequest.field('name')}}):
+     * a string as it is, a number or true/false as written, null when the field is missing or null.
+     */
+    public String field(String name) {
+        JsonNode v = body.get(name);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
     public String requiredText(String field) {
         return text(field).orElseThrow(() -> new ProtocolException(ErrorCode.BAD_REQUEST, "field " + field + " is missing"));
     }

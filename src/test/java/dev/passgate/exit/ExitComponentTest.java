@@ -55,7 +55,9 @@ class ExitComponentTest {
                 // The integrator's login exit: MALLORY is refused, EVE is also disconnected.
                 from("direct:exit-login").choice()
                         .when(header(ExitKeys.USER).isEqualTo("MALLORY")).setHeader(ExitKeys.RESULT, constant("FAIL"))
-                        .when(header(ExitKeys.USER).isEqualTo("EVE")).setHeader(ExitKeys.RESULT, constant("DISCONNECT"));
+                        .when(header(ExitKeys.USER).isEqualTo("EVE")).setHeader(ExitKeys.RESULT, constant("DISCONNECT"))
+                        .when(header(ExitKeys.USER).isEqualTo("LATE")).setHeader(ExitKeys.RESULT, constant("FAIL"))
+                            .setHeader(ExitKeys.MESSAGE, constant("logons are closed\nuntil 06:00"));
                 from("direct:exit-logout").process(x -> logouts.add(x.getMessage().getHeader(ExitKeys.USER) + " "
                         + x.getMessage().getHeader(ExitKeys.REASON))).setHeader(ExitKeys.RESULT, constant("FAIL"));
                 from("direct:logon").to("exit:login");
@@ -91,6 +93,14 @@ class ExitComponentTest {
         assertFalse(e.disconnect());
         assertTrue(registry.registry.audit().query(null, AuditEvent.EXIT, 10).stream()
                 .anyMatch(r -> "MALLORY".equals(r.user()) && "FAIL".equals(r.outcome())), "the refusal is audited");
+    }
+
+    @Test
+    void aRefusingExitRouteSetsTheClientsMessageOnOneLine() {
+        Exchange done = send("direct:logon", ExitSubject.logon("LATE", "127.0.0.1"));
+        assertEquals("logons are closed until 06:00", done.getException().getMessage());
+        Exchange plain = send("direct:logon", ExitSubject.logon("MALLORY", "127.0.0.1"));
+        assertEquals(ErrorCode.EXIT_REJECTED.defaultMessage(), plain.getException().getMessage());
     }
 
     @Test

@@ -139,7 +139,10 @@ class YamlExitRoutesTest {
         try (RunningPassGate pg = new RunningPassGate(data, Map.of("passgate.examples.logon-hours.from", "24",
                 "passgate.examples.logon-hours.to", "24"), routes)) {
             pg.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
-            assertEquals("EXIT_REJECTED", code(pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}")));
+            var refused = pg.logon("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}");
+            assertEquals("EXIT_REJECTED", code(refused));
+            assertEquals("logons are accepted from 24:00 to 24:00", refused.at("/error/message").asText(),
+                    "the exit route's own message reaches the client");
         }
         Files.writeString(data.resolve("x"), "");
         try (RunningPassGate pg = new RunningPassGate(data.resolve("x2"), Map.of("passgate.examples.logon-hours.from", "0",
