@@ -27,7 +27,7 @@ class ModuleBindingsTest {
     @Test
     void everyNameTheBuiltInRoutesUseIsBound(@TempDir Path data) throws Exception {
         Set<String> names = new TreeSet<>();
-        try (Stream<Path> walk = Files.walk(Path.of("src/main/resources/routes"))) {
+        try (Stream<Path> walk = Files.walk(Path.of("src/main/resources/passgate/routes"))) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 Matcher m = REF.matcher(Files.readString(file));
                 while (m.find()) {

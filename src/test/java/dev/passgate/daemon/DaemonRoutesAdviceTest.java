@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in routes changed the way an integrator changes them: AdviceWith on the route
- * ids and step ids of routes/daemon.camel.yaml and routes/session.camel.yaml.
+ * ids and step ids of passgate/routes/daemon.camel.yaml and passgate/routes/session.camel.yaml.
  */
 class DaemonRoutesAdviceTest {
 
