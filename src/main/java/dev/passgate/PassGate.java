@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PassGate {
 
-    /** Built-in route files, loaded in this order. Integrator routes come from {@code passgate.routes.dir}. */
+    /** Built-in route files, loaded in this order. Integrator routes come from {@code passgate.routes.dir}, after them. */
     public static final List<String> BUILT_IN_ROUTES = List.of(
             "classpath:passgate/routes/passticket.camel.yaml", "classpath:passgate/routes/daemon.camel.yaml",
             "classpath:passgate/routes/session.camel.yaml", "classpath:passgate/routes/audit.camel.yaml");
@@ -144,6 +144,7 @@ public final class PassGate {
         for (String location : BUILT_IN_ROUTES) {
             loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, location));
         }
+        IntegratorRoutes.load(context, settings.routesDir());
         return new PassGate(settings, store, parts);
     }
 

@@ -37,12 +37,11 @@ public final class TestPassGate {
         properties.addInitialProperty("passgate.daemon.port", Integer.toString(freePort()));
         properties.addInitialProperty("passgate.jobs.port", "0"); // off unless a test asks for it
         properties.addInitialProperty("passgate.files.root", dataDir.resolve("files").toString());
+        // PassGate loads integrator routes from this folder; none unless the test gives one.
+        properties.addInitialProperty("passgate.routes.dir",
+                (routesDir != null ? routesDir : dataDir.resolve("no-routes")).toString());
         settings.forEach(properties::addInitialProperty);
-        PassGate passGate = PassGate.install(context);
-        if (routesDir != null) {
-            dev.passgate.PassGateMainConfiguration.loadIntegratorRoutes(context, routesDir);
-        }
-        return passGate;
+        return PassGate.install(context);
     }
 
     /**
