@@ -3,7 +3,7 @@ package dev.passgate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.passgate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

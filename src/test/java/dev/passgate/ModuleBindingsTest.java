@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

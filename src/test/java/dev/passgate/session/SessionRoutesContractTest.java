@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passgate.PassGate;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.TestPassGate;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
