@@ -61,9 +61,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class PassGate {
 
-    /** Built-in route files, loaded in this order. Integrator routes come from {@code passgate.routes.dir}. */
-    public static final List<String> BUILT_IN_ROUTES = List.of("classpath:routes/passticket.camel.yaml",
-            "classpath:routes/daemon.camel.yaml", "classpath:routes/session.camel.yaml", "classpath:routes/audit.camel.yaml");
+    /** Built-in route files, loaded in this order. Integrator routes come from {@code passgate.routes.dir}, after them. */
+    public static final List<String> BUILT_IN_ROUTES = List.of(
+            "classpath:passgate/routes/passticket.camel.yaml", "classpath:passgate/routes/daemon.camel.yaml",
+            "classpath:passgate/routes/session-errors.camel.yaml", "classpath:passgate/routes/session.camel.yaml", "classpath:passgate/routes/audit.camel.yaml");
 
     /** Registry names of the beans PassGate binds; routes refer to them. */
     public static final String SETTINGS = "passGateSettings";
@@ -150,6 +151,7 @@ public final class PassGate {
         // that takes a built-in id replaces it, loudly.
         RouteReplacements.watch(context);
         StepChanges.install(context);
+        IntegratorRoutes.load(context, settings.routesDir());
         return new PassGate(settings, store, parts);
     }
 

@@ -1,11 +1,9 @@
 package dev.passgate;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import dev.passgate.settings.PassGateSettings;
 import dev.passgate.security.SecurityBootstrap;
 import org.apache.camel.CamelContext;
@@ -14,17 +12,13 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.Route;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 
 /**
- * What {@code passgate serve} adds to camel-main: PassGate itself, then the integrator's
- * routes from {@code passgate.routes.dir}, and the start-up summary on the console.
+ * What {@code passgate serve} adds to camel-main: PassGate itself (which loads the integrator's
+ * routes from {@code passgate.routes.dir}; serve creates that folder), and the start-up summary.
  */
 public final class PassGateMainConfiguration implements CamelConfiguration {
 
-    /** Route files an integrator may drop into the routes folder. */
-    private static final List<String> ROUTE_SUFFIXES = List.of(".yaml", ".yml", ".xml");
     /** Consumers that listen on a network port, for the start-up summary. */
     private static final List<String> LISTENING_SCHEMES = List.of("netty", "netty-http", "platform-http");
 
@@ -44,7 +38,7 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
         new SecurityBootstrap(passGate.security()).ensureAdministrator(
                 passGate.settings().dataDir().resolve(SecurityBootstrap.ADMIN_PASSWORD_FILE), console);
         Path routesDir = passGate.settings().routesDir();
-        loadIntegratorRoutes(context, routesDir);
+        Files.createDirectories(routesDir); // for the operator to find; install loaded what was in it
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
@@ -67,22 +61,6 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
             throw new IllegalStateException("camel.main.routesReloadRemoveAllRoutes=true would remove PassGate's built-in"
                     + " routes at every reload of a route file; leave it false (serve's default): a changed file then"
                     + " replaces only its own routes");
-        }
-    }
-
-    /** Loads every route file in the folder, in name order; creates the folder when missing. */
-    public static void loadIntegratorRoutes(CamelContext context, Path routesDir) throws Exception {
-        Files.createDirectories(routesDir);
-        List<Path> files;
-        try (Stream<Path> list = Files.list(routesDir)) {
-            files = list.filter(p -> ROUTE_SUFFIXES.stream().anyMatch(s -> p.getFileName().toString().endsWith(s)))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the routes folder " + routesDir, e);
-        }
-        var loader = PluginHelper.getRoutesLoader(context);
-        for (Path file : files) {
-            loader.loadRoutes(ResourceHelper.resolveMandatoryResource(context, "file:" + file));
         }
     }
 

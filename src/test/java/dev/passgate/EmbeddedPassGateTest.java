@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.passgate.camel.PassTicketHeaders;
 import dev.passgate.passticket.LegacyPassTicketAlgorithm;
 import dev.passgate.passticket.PassTicketKey;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

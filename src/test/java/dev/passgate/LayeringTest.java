@@ -20,7 +20,7 @@ class LayeringTest {
 
     /** Bottom to top. */
     static final List<String> LAYERS = List.of("settings", "passticket", "store", "security", "protocol", "flow", "camel", "pool",
-            "server", "partner", "exit", "session", "daemon", "miner", "jobs", "admin", "", "cli");
+            "server", "partner", "exit", "session", "daemon", "miner", "jobs", "admin", "", "cli", "testkit");
     /** Libraries usable without Camel. */
     static final List<String> PURE = List.of("passticket", "security");
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +27,7 @@ class ModuleBindingsTest {
     @Test
     void everyNameTheBuiltInRoutesUseIsBound(@TempDir Path data) throws Exception {
         Set<String> names = new TreeSet<>();
-        try (Stream<Path> walk = Files.walk(Path.of("src/main/resources/routes"))) {
+        try (Stream<Path> walk = Files.walk(Path.of("src/main/resources/passgate/routes"))) {
             for (Path file : walk.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 Matcher m = REF.matcher(Files.readString(file));
                 while (m.find()) {

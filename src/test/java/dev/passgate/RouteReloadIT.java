@@ -1,15 +1,15 @@
 package dev.passgate;
 
-import static dev.passgate.support.LineClient.code;
+import static dev.passgate.testkit.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.passgate.support.Eventually;
-import dev.passgate.support.LineClient;
+import dev.passgate.testkit.Eventually;
+import dev.passgate.testkit.LineClient;
 import dev.passgate.support.ServeProcess;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

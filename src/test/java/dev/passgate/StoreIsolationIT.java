@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passgate.admin.AdminHttpApi;
 import dev.passgate.store.EmbeddedStore;
 import dev.passgate.support.ServeProcess;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -38,10 +38,12 @@ public final class SecurityModule extends ServiceSupport {
     public SecurityModule(CamelContext context, PassGateSettings node, Clock clock) throws Exception {
         this.settings = SecuritySettings.from(node);
         this.clock = clock;
+        // The key first: a host that gave none learns it before anything is written.
+        byte[] masterKey = MasterKeys.load(settings.masterKey(), settings.masterKeyFile(), settings.createMasterKey(),
+                node.dataDir());
         StoreSettings store = StoreSettings.from(node);
         this.database = store.open(node.dataDir(), store.maxConnections());
         try {
-            byte[] masterKey = MasterKeys.load(settings.masterKey(), settings.masterKeyFile(), node.dataDir());
             var configured = new PropertiesDefinitionResolver(node::lookup, node.systemName());
             this.security = new SecurityRegistry(database.dataSource(), masterKey, settings.passwordIterations(), clock,
                     node.systemName(), List.of(configured));

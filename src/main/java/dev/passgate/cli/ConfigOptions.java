@@ -39,13 +39,18 @@ final class ConfigOptions {
         return (config != null ? config : Home.path().resolve("config/application.properties")).toAbsolutePath();
     }
 
-    /** Defaults that are relative to the PassGate home rather than the working directory. */
+    /**
+     * Defaults that are relative to the PassGate home rather than the working directory, and the
+     * home's own master key file, created when missing (an embedding host must give its key).
+     */
     static Map<String, String> homeDefaults(Path home) {
         var defaults = PassGateSettings.defaults();
-        return java.util.stream.Stream.of(PassGateSettings.DATA_DIR, PassGateSettings.ROUTES_DIR,
-                SecuritySettings.MASTER_KEY_FILE, SecuritySettings.BOOTSTRAP_FILE, DaemonSettings.TLS_KEYSTORE,
-                ExitSettings.EXPORTS_FILE).collect(java.util.stream.Collectors.toMap(k -> k,
-                        k -> home.resolve(defaults.getProperty(k)).toString()));
+        Map<String, String> homeDefaults = new java.util.HashMap<>(java.util.stream.Stream.of(PassGateSettings.DATA_DIR,
+                PassGateSettings.ROUTES_DIR, SecuritySettings.MASTER_KEY_FILE, SecuritySettings.BOOTSTRAP_FILE,
+                DaemonSettings.TLS_KEYSTORE, ExitSettings.EXPORTS_FILE).collect(java.util.stream.Collectors.toMap(k -> k,
+                        k -> home.resolve(defaults.getProperty(k)).toString())));
+        homeDefaults.put(SecuritySettings.MASTER_KEY_CREATE, "true");
+        return homeDefaults;
     }
 
     /** The settings, resolved through a Camel properties component that is never started. */

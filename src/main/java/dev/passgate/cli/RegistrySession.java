@@ -19,7 +19,8 @@ final class RegistrySession implements AutoCloseable {
         this.database = StoreSettings.from(settings).open(settings.dataDir(), 2);
         try {
             SecuritySettings security = SecuritySettings.from(settings);
-            byte[] masterKey = MasterKeys.load(security.masterKey(), security.masterKeyFile(), settings.dataDir());
+            byte[] masterKey = MasterKeys.load(security.masterKey(), security.masterKeyFile(), security.createMasterKey(),
+                    settings.dataDir());
             this.registry = new SecurityRegistry(database.dataSource(), masterKey, security.passwordIterations(),
                     Clock.systemUTC(), settings.systemName(), List.of());
         } catch (RuntimeException e) {

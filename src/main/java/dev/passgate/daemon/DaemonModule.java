@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The logon daemon: rate limits, thread pools, the one-shot server ports and their event loops,
- * TLS, and every step of {@code routes/daemon.camel.yaml} under the name the route uses. An
+ * TLS, and every step of {@code passgate/routes/daemon.camel.yaml} under the name the route uses. An
  * integrator replaces a step by binding another processor under its name.
  *
  * <p>Logon outcomes go to whoever registers with {@link #onLogon} (the admin module's metrics),

@@ -12,7 +12,7 @@ import org.apache.camel.support.ResourceHelper;
 
 /**
  * The built-in exit routes and the rule by which they step aside. Made from one route template
- * ({@code routes/exits/exit-routes.camel.yaml}) when the context initialises, after every route
+ * ({@code passgate/routes/exits/exit-routes.camel.yaml}) when the context initialises, after every route
  * has been loaded: a built-in {@code direct:exit-<event>} route is left out when a loaded route
  * already consumes that endpoint, since two consumers of one direct endpoint would fail start-up.
  * The decision reads Camel's model (each route definition's input), so that neither a file's
@@ -20,7 +20,7 @@ import org.apache.camel.support.ResourceHelper;
  */
 public final class ExitRoutes {
 
-    public static final String LOCATION = "classpath:routes/exits/exit-routes.camel.yaml";
+    public static final String LOCATION = "classpath:passgate/routes/exits/exit-routes.camel.yaml";
     public static final String TEMPLATE = "passgate-exit";
 
     private ExitRoutes() {

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Finds the master key that seals keys and TOTP secrets at rest: from configuration or the
  * environment ({@code passgate.security.master-key}, 64 hex digits), else from a key file
  * kept with the configuration, never in the data folder. A missing key file is created
- * once, readable by its owner only, with a warning to back it up: without it the stored
- * keys cannot be read.
+ * once, readable by its owner only, with a warning to back it up (without it the stored
+ * keys cannot be read), when creating is allowed: serve allows it for its own home; a host
+ * embedding PassGate must say where its key is, so nothing appears in its working directory.
  */
 public final class MasterKeys {
 
@@ -27,9 +28,9 @@ public final class MasterKeys {
     private MasterKeys() {
     }
 
-    public static byte[] load(Optional<String> configuredHex, Path keyFile, Path dataDir) {
+    public static byte[] load(Optional<String> configuredHex, Path keyFile, boolean createMissing, Path dataDir) {
         if (configuredHex.isPresent()) {
-            return parse(configuredHex.get(), "passgate.security.master-key");
+            return parse(configuredHex.get(), SecuritySettings.MASTER_KEY);
         }
         Path file = keyFile.toAbsolutePath().normalize();
         if (file.startsWith(dataDir.toAbsolutePath().normalize())) {
@@ -38,6 +39,12 @@ public final class MasterKeys {
         }
         try {
             if (!Files.exists(file)) {
+                if (!createMissing) {
+                    throw new IllegalStateException("no master key: set " + SecuritySettings.MASTER_KEY
+                            + " (64 hex digits; best from the environment as PASSGATE_SECURITY_MASTER_KEY), or "
+                            + SecuritySettings.MASTER_KEY_FILE + " to an existing key file (" + file + " does not exist),"
+                            + " or " + SecuritySettings.MASTER_KEY_CREATE + "=true to have that file created");
+                }
                 create(file);
             }
             return parse(Files.readString(file, StandardCharsets.US_ASCII), file.toString());

@@ -19,7 +19,7 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Sessions: the client IDs a logon hands out, the live sessions, their rows in the store, the
- * idle timer on Quartz, and every step of {@code routes/session.camel.yaml} under the name the
+ * idle timer on Quartz, and every step of {@code passgate/routes/session.camel.yaml} under the name the
  * routes use, with what the routes' callers provide declared for the start-up contract check. Adds {@link SessionLifecycle} (crash recovery at start, logout of every session
  * while the routes still run at stop); what is left when it stops is closed without an audit.
  *

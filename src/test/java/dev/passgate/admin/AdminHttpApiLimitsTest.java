@@ -1,6 +1,6 @@
 package dev.passgate.admin;
 
-import static dev.passgate.support.Eventually.waitFor;
+import static dev.passgate.testkit.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passgate.security.racf.CommandResult;
 import dev.passgate.support.MutableClock;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.RunningPassGate;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.exit.RecordingExit;
 import dev.passgate.passticket.Evaluation;
-import dev.passgate.support.Eventually;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.Eventually;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.Map;

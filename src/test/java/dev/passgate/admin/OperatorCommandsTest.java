@@ -1,7 +1,7 @@
 package dev.passgate.admin;
 
 import dev.passgate.security.AuditEvent;
-import static dev.passgate.support.Eventually.waitFor;
+import static dev.passgate.testkit.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +10,9 @@ import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passgate.cli.PassGateCli;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

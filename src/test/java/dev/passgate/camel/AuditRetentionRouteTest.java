@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.PassGate;
 import dev.passgate.security.AuditLog;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;

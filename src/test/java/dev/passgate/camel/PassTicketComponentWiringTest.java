@@ -11,7 +11,7 @@ import dev.passgate.PassGate;
 import dev.passgate.passticket.PassTicketDefinition;
 import dev.passgate.passticket.PassTicketGenerator;
 import dev.passgate.passticket.PassTicketKey;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.passgate.PassGate;
 import dev.passgate.passticket.PassTicketType;
 import dev.passgate.passticket.ReplayStore;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

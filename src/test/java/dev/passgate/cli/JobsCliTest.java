@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.passgate.support.Eventually;
-import dev.passgate.support.RunningPassGate;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.Eventually;
+import dev.passgate.testkit.RunningPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.passgate.daemon;
 
-import static dev.passgate.support.Eventually.waitFor;
-import static dev.passgate.support.LineClient.code;
+import static dev.passgate.testkit.Eventually.waitFor;
+import static dev.passgate.testkit.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +12,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.management.UnixOperatingSystemMXBean;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import io.netty.channel.Channel;
 import io.netty.channel.ServerChannel;
 import java.io.FileInputStream;

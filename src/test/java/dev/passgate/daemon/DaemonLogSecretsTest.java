@@ -1,6 +1,6 @@
 package dev.passgate.daemon;
 
-import static dev.passgate.support.LineClient.code;
+import static dev.passgate.testkit.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +12,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

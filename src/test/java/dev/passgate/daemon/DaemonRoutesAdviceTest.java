@@ -9,8 +9,8 @@ import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.session.Session;
 import dev.passgate.session.SessionKeys;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.Processor;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in routes changed the way an integrator changes them: AdviceWith on the route
- * ids and step ids of routes/daemon.camel.yaml and routes/session.camel.yaml.
+ * ids and step ids of passgate/routes/daemon.camel.yaml and passgate/routes/session.camel.yaml.
  */
 class DaemonRoutesAdviceTest {
 

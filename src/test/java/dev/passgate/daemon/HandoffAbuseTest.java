@@ -1,6 +1,6 @@
 package dev.passgate.daemon;
 
-import static dev.passgate.support.LineClient.code;
+import static dev.passgate.testkit.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.passgate.PassGate;
 import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.ProtocolException;
-import dev.passgate.support.Eventually;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.Eventually;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;

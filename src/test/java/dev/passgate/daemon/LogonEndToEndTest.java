@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passgate.PassGate;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.CamelContext;

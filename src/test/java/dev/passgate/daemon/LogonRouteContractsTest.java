@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passgate.PassGate;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.TestPassGate;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An integrator edits a copy of routes/daemon.camel.yaml: a removed step that a later one needs
+ * An integrator edits a copy of passgate/routes/daemon.camel.yaml: a removed step that a later one needs
  * stops start-up with a message naming both; an inserted step runs in a real logon.
  */
 class LogonRouteContractsTest {
@@ -31,7 +31,7 @@ class LogonRouteContractsTest {
     Path data;
 
     private static String builtInRoute() throws Exception {
-        try (InputStream in = LogonRouteContractsTest.class.getResourceAsStream("/routes/daemon.camel.yaml")) {
+        try (InputStream in = LogonRouteContractsTest.class.getResourceAsStream("/passgate/routes/daemon.camel.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.passgate.support.Eventually;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.Eventually;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package dev.passgate.exit;
 
-import static dev.passgate.support.LineClient.code;
+import static dev.passgate.testkit.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.PassGate;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.CamelContext;

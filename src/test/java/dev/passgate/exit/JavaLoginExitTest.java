@@ -1,16 +1,16 @@
 package dev.passgate.exit;
 
 import dev.passgate.security.AuditEvent;
-import static dev.passgate.support.LineClient.code;
-import static dev.passgate.support.Eventually.waitFor;
+import static dev.passgate.testkit.LineClient.code;
+import static dev.passgate.testkit.Eventually.waitFor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.passgate.exit;
 
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.RunningPassGate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;

@@ -1,11 +1,11 @@
 package dev.passgate.flow;
 
-import static dev.passgate.support.LineClient.code;
+import static dev.passgate.testkit.LineClient.code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.passgate.support.Eventually;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.Eventually;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;

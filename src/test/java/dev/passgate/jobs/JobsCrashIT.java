@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.passgate.support.Eventually;
-import dev.passgate.support.LineClient;
+import dev.passgate.testkit.Eventually;
+import dev.passgate.testkit.LineClient;
 import dev.passgate.support.ServeProcess;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

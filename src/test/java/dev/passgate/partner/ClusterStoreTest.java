@@ -9,7 +9,7 @@ import dev.passgate.security.SecretBox;
 import dev.passgate.store.Database;
 import dev.passgate.store.Jdbc;
 import dev.passgate.support.TestDatabases;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -117,7 +117,7 @@ class ClusterStoreTest {
         try (ConnectionRowWriter writer = new ConnectionRowWriter(jdbc)) {
             jdbc.update("ALTER TABLE passgate_connection RENAME TO passgate_connection_away");
             writer.publish(row("PG02", 7, 50007));
-            dev.passgate.support.Eventually.waitFor(() -> writer.failedBatches() > 0);
+            dev.passgate.testkit.Eventually.waitFor(() -> writer.failedBatches() > 0);
             jdbc.update("ALTER TABLE passgate_connection_away RENAME TO passgate_connection");
             writer.flush();
             assertEquals(50007, store.find("127.0.0.1", 50007, "127.0.0.1", 4035, "PG01").get(0).localPort(),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.security.SecurityEnvironment;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.RunningPassGate;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

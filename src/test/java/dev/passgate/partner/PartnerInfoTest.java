@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.security.SecurityEnvironment;
-import dev.passgate.support.Eventually;
-import dev.passgate.support.LineClient;
+import dev.passgate.testkit.Eventually;
+import dev.passgate.testkit.LineClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;

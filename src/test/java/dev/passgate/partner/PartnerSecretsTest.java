@@ -10,7 +10,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passgate.admin.OperatorCommands;
 import dev.passgate.store.Jdbc;
-import dev.passgate.support.LineClient;
+import dev.passgate.testkit.LineClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.passgate.security.SecurityEnvironment;
 import dev.passgate.security.VerifyRequest;
 import dev.passgate.store.Database;
 import dev.passgate.store.EmbeddedStore;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.RunningPassGate;
 import dev.passgate.support.TestRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;

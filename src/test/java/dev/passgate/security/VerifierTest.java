@@ -9,7 +9,7 @@ import dev.passgate.passticket.LegacyPassTicketAlgorithm;
 import dev.passgate.passticket.PassTicketKey;
 import dev.passgate.security.VerifyResult.Outcome;
 import dev.passgate.support.RegistryTestSupport;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;

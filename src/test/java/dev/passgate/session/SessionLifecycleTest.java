@@ -1,13 +1,13 @@
 package dev.passgate.session;
 
 import dev.passgate.security.AuditEvent;
-import static dev.passgate.support.Eventually.waitFor;
+import static dev.passgate.testkit.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

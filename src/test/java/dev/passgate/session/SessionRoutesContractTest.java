@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passgate.PassGate;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.TestPassGate;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The session routes changed as an integrator changes them, by editing a copy of
- * {@code routes/session.camel.yaml}: a step taken out that a later step needs stops the start
+ * {@code passgate/routes/session.camel.yaml}: a step taken out that a later step needs stops the start
  * naming both; a step of one's own put between two built-in ones runs, on a real node.
  */
 class SessionRoutesContractTest {
@@ -36,7 +36,7 @@ class SessionRoutesContractTest {
     Path data;
 
     private static String builtIn() throws Exception {
-        try (InputStream in = SessionRoutesContractTest.class.getResourceAsStream("/routes/session.camel.yaml")) {
+        try (InputStream in = SessionRoutesContractTest.class.getResourceAsStream("/passgate/routes/session.camel.yaml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -1,7 +1,7 @@
 package dev.passgate.store;
 
 import dev.passgate.security.AuditEvent;
-import static dev.passgate.support.Eventually.waitFor;
+import static dev.passgate.testkit.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.PassGate;
 import dev.passgate.security.SecurityBootstrap;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import dev.passgate.support.TestDatabases;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.TestPassGate;
 import dev.passgate.support.TestPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;

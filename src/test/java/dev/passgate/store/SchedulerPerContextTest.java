@@ -1,6 +1,6 @@
 package dev.passgate.store;
 
-import static dev.passgate.support.Eventually.waitFor;
+import static dev.passgate.testkit.Eventually.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passgate.PassGate;
 import dev.passgate.exit.RecordingExit;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.TestPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.TestPassGate;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.HashSet;

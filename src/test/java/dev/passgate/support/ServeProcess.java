@@ -1,5 +1,6 @@
 package dev.passgate.support;
 
+import dev.passgate.testkit.TestPassGate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.passgate.support;
 
+import dev.passgate.testkit.TestPassGate;
 import dev.passgate.security.SecurityRegistry;
 import dev.passgate.security.racf.CommandResult;
 import dev.passgate.store.Database;

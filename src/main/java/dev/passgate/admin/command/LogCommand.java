@@ -1,20 +1,33 @@
 package dev.passgate.admin.command;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.passgate.security.racf.CommandResult;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
-/** LOG LEVEL= [LOGGER=]: a logger's level, changed in the running daemon without a restart. */
+/**
+ * LOG LEVEL= [LOGGER=]: a logger's level, changed in the running daemon without a restart. Levels
+ * are logback's; embedded in a host that logs through another backend (logback is an optional
+ * dependency of the library), the command is refused with the reason instead.
+ */
 final class LogCommand implements OperatorCommand {
 
     private static final Pattern GRAMMAR = Pattern.compile("LEVEL=(\\w+)(?:\\s+LOGGER=(\\S+))?",
             Pattern.CASE_INSENSITIVE);
+    private static final String LOGBACK_FACTORY = "ch.qos.logback.classic.LoggerContext";
+
+    private final Supplier<ILoggerFactory> backend;
+
+    LogCommand() {
+        this(LoggerFactory::getILoggerFactory);
+    }
+
+    LogCommand(Supplier<ILoggerFactory> backend) {
+        this.backend = backend;
+    }
 
     @Override
     public String verb() {
@@ -33,16 +46,13 @@ final class LogCommand implements OperatorCommand {
 
     @Override
     public CommandResult execute(Matcher operands, String actor, OperatorServices s) {
-        String level = operands.group(1);
-        Level parsed = Level.toLevel(level.toUpperCase(Locale.ROOT), null);
-        if (parsed == null) {
-            return OperatorCommand.refused("LEVEL is TRACE, DEBUG, INFO, WARN, ERROR or OFF, not " + level);
+        String factory = backend.get().getClass().getName();
+        if (!factory.equals(LOGBACK_FACTORY)) {
+            return OperatorCommand.refused("LOG changes logback's levels; this process logs through " + factory
+                    + ": change levels in the host's logging configuration");
         }
         String name = operands.group(2) == null ? "dev.passgate" : operands.group(2);
-        Logger logger = (Logger) LoggerFactory.getLogger(name);
-        Level before = logger.getEffectiveLevel();
-        logger.setLevel(parsed);
-        return OperatorCommand.done(List.of("log level of " + name + " changed from " + before + " to " + parsed
-                + " at " + Instant.now(s.clock())));
+        // Only touched once logback is known to be there, so the class never loads without it.
+        return LogbackLevels.change(name, operands.group(1), s.clock());
     }
 }

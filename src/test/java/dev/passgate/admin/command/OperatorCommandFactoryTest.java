@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.admin.OperatorCommands;
 import dev.passgate.security.racf.CommandResult;
-import dev.passgate.support.LineClient;
-import dev.passgate.support.RunningPassGate;
+import dev.passgate.testkit.LineClient;
+import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,4 @@
-package dev.passgate.support;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package dev.passgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passgate.PassGate;
@@ -11,7 +9,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A started PassGate in a plain CamelContext, on its own data folder and a free daemon
- * port, with helpers for the protocol's two connections.
+ * port, with helpers for the protocol's two connections. Failures are {@link AssertionError}s,
+ * so it serves any test framework; {@link PassGateNode} wraps it as a JUnit 5 extension.
  */
 public final class RunningPassGate implements AutoCloseable {
 
@@ -34,7 +33,9 @@ public final class RunningPassGate implements AutoCloseable {
     public void admin(String... commands) {
         for (String c : commands) {
             var r = passGate.security().commands().execute(c, "TEST");
-            assertTrue(r.ok(), c + " -> " + r.lines());
+            if (!r.ok()) {
+                throw new AssertionError(c + " -> " + r.lines());
+            }
         }
     }
 
@@ -47,7 +48,9 @@ public final class RunningPassGate implements AutoCloseable {
 
     public JsonNode logon(String user, String password) throws Exception {
         JsonNode r = logon("{\"op\":\"logon\",\"user\":\"" + user + "\",\"password\":\"" + password + "\"}");
-        assertTrue(r.get("ok").asBoolean(), r.toString());
+        if (!r.get("ok").asBoolean()) {
+            throw new AssertionError("logon of " + user + " refused: " + r);
+        }
         return r;
     }
 
@@ -55,7 +58,10 @@ public final class RunningPassGate implements AutoCloseable {
     public LineClient connect(JsonNode logon) throws Exception {
         LineClient session = new LineClient(logon.get("port").asInt());
         JsonNode c = session.request("{\"op\":\"connect\",\"clientId\":\"" + logon.get("clientId").asText() + "\"}");
-        assertTrue(c.get("ok").asBoolean(), c.toString());
+        if (c == null || !c.get("ok").asBoolean()) {
+            session.close();
+            throw new AssertionError("connect refused: " + c);
+        }
         return session;
     }
 

@@ -1,4 +1,4 @@
-package dev.passgate.support;
+package dev.passgate.testkit;
 
 import dev.passgate.PassGate;
 import java.nio.file.Path;
@@ -10,9 +10,9 @@ import org.apache.camel.support.ResourceHelper;
 /** Installs PassGate into a test's CamelContext with its own data folder, as an integrator would. */
 public final class TestPassGate {
 
-    /** A fixed master key for tests, so no test writes a key file into the working tree. */
+    /** A fixed master key for tests only (it is public), so no test writes a key file into the working tree. */
     public static final String MASTER_KEY = "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF";
-    /** Cheap password hashing for tests; the production default is exercised by VerifierTest. */
+    /** Cheap password hashing for tests; PassGate's own VerifierTest exercises the production default. */
     public static final String TEST_ITERATIONS = "1000";
 
     /** Key of the spec's worked legacy example. */
@@ -37,12 +37,11 @@ public final class TestPassGate {
         properties.addInitialProperty("passgate.daemon.port", Integer.toString(freePort()));
         properties.addInitialProperty("passgate.jobs.port", "0"); // off unless a test asks for it
         properties.addInitialProperty("passgate.files.root", dataDir.resolve("files").toString());
+        // PassGate loads integrator routes from this folder; none unless the test gives one.
+        properties.addInitialProperty("passgate.routes.dir",
+                (routesDir != null ? routesDir : dataDir.resolve("no-routes")).toString());
         settings.forEach(properties::addInitialProperty);
-        PassGate passGate = PassGate.install(context);
-        if (routesDir != null) {
-            dev.passgate.PassGateMainConfiguration.loadIntegratorRoutes(context, routesDir);
-        }
-        return passGate;
+        return PassGate.install(context);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.passgate.support;
+package dev.passgate.testkit;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;

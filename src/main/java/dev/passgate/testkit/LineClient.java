@@ -1,4 +1,4 @@
-package dev.passgate.support;
+package dev.passgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
