@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The fixed ports {@code serve} will listen on, each tried before anything starts, so that a
@@ -33,11 +34,24 @@ final class ListenerPorts {
         String loopback = InetAddress.getLoopbackAddress().getHostAddress();
         List<Listener> all = new ArrayList<>();
         all.add(new Listener(daemon.host(), daemon.port(), DaemonSettings.HOST, DaemonSettings.PORT));
-        all.add(new Listener(admin.managementHost(), admin.managementPort(), AdminSettings.MANAGEMENT_HOST,
-                AdminSettings.MANAGEMENT_PORT));
+        // The configuration file may turn camel-main's management server off, or place it by Camel's own keys.
+        if (!settings.lookup("camel.management.enabled").map(String::trim).orElse("true").equalsIgnoreCase("false")) {
+            Optional<Integer> camelPort = settings.lookup("camel.management.port").flatMap(ListenerPorts::number);
+            all.add(new Listener(settings.lookup("camel.management.host").orElse(admin.managementHost()),
+                    camelPort.orElse(admin.managementPort()), AdminSettings.MANAGEMENT_HOST,
+                    camelPort.isPresent() ? "camel.management.port" : AdminSettings.MANAGEMENT_PORT));
+        }
         all.add(new Listener(loopback, admin.port(), null, AdminSettings.PORT));
         all.add(new Listener(jobs.host(), jobs.port(), JobsSettings.HOST, JobsSettings.PORT));
         return all.stream().filter(l -> l.port() != 0).toList();
+    }
+
+    private static Optional<Integer> number(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // camel-main reports it
+        }
     }
 
     /** @throws ServeRefused naming the first port that cannot be listened on */

@@ -64,6 +64,15 @@ class CliReturnCodesTest {
     }
 
     @Test
+    void aMissingCommandFileIsNamedWithTheOptionThatTakesIt() {
+        Path missing = data.resolve("site.racf");
+        Run r = run("admin", "--data=" + data, "--file", missing.toString());
+        assertEquals(2, r.exit);
+        assertEquals("passgate: command file " + missing + " not found (give --file a file of RACF commands, one a line)\n",
+                r.err);
+    }
+
+    @Test
     void dashVPrintsTheBuildsVersion() {
         Run v = run("-V");
         assertEquals(0, v.exit);
