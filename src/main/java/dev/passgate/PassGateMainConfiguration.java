@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.passgate.admin.AdminHttpApi;
+import dev.passgate.admin.AdminModule;
+import dev.passgate.admin.AdminSettings;
+import dev.passgate.jobs.JobsSettings;
 import dev.passgate.settings.PassGateSettings;
 import dev.passgate.security.SecurityBootstrap;
 import org.apache.camel.CamelContext;
@@ -65,7 +69,8 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
     }
 
     private void printSummary(CamelContext context, PassGate passGate, Path routesDir) {
-        console.println("PassGate started (APPLID " + passGate.settings().applid() + ")");
+        PassGateSettings settings = passGate.settings();
+        console.println("PassGate started (APPLID " + settings.applid() + ")");
         for (Route route : context.getRoutes()) {
             String uri = route.getEndpoint().getEndpointUri();
             String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : uri;
@@ -73,7 +78,20 @@ public final class PassGateMainConfiguration implements CamelConfiguration {
                 console.println("  listening: " + route.getEndpoint().getEndpointBaseUri() + " (route " + route.getRouteId() + ")");
             }
         }
-        console.println("  data:      " + passGate.settings().dataDir() + " (" + passGate.databaseUrl() + ")");
+        JobsSettings jobs = JobsSettings.from(settings);
+        if (jobs.port() != 0) {
+            console.println("  listening: " + jobs.host() + ":" + jobs.port() + " (job monitor, " + JobsSettings.PORT + ")");
+        }
+        AdminModule admin = context.hasService(AdminModule.class);
+        if (admin != null && admin.apiPort() != 0) {
+            console.println("  listening: 127.0.0.1:" + admin.apiPort() + " (operator API, " + AdminSettings.PORT
+                    + "; passgate admin finds it through " + settings.dataDir().resolve(AdminHttpApi.CREDENTIAL_FILE) + ")");
+        }
+        console.println("  data:      " + settings.dataDir() + " (" + passGate.databaseUrl() + ")");
+        Path oneTime = settings.dataDir().resolve(SecurityBootstrap.ADMIN_PASSWORD_FILE);
+        if (Files.exists(oneTime)) {
+            console.println("  password:  PGADMIN's one-time password is in " + oneTime + " (delete it after the first logon)");
+        }
         console.println("  config:    " + configFile + (Files.exists(configFile) ? "" : " (not present, defaults in use)"));
         console.println("  routes:    " + routesDir);
         ManagementHttpServer management = context.hasService(ManagementHttpServer.class);

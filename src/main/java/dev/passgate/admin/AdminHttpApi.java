@@ -392,7 +392,10 @@ public final class AdminHttpApi implements AutoCloseable {
         listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         stopThreads();
         try {
-            Files.deleteIfExists(credentialFile);
+            // Only our own: a file another daemon wrote since belongs to that daemon's operator.
+            if (Files.exists(credentialFile) && Files.readString(credentialFile).contains(token)) {
+                Files.delete(credentialFile);
+            }
         } catch (IOException e) {
             LOG.warn("Could not remove {}: {}", credentialFile, e.toString());
         }

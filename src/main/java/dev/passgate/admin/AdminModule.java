@@ -63,6 +63,12 @@ public final class AdminModule extends ServiceSupport {
         return operator;
     }
 
+    /** The operator API's port once started (the setting may be 0: any free port); 0 before. */
+    public int apiPort() {
+        AdminHttpApi running = api;
+        return running == null ? 0 : running.port();
+    }
+
     @Override
     protected void doStart() throws Exception {
         api = new AdminHttpApi(operator, security.verifier(), security.access(), settings.port(), dataDir);

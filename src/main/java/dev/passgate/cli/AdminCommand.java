@@ -43,6 +43,10 @@ final class AdminCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(options.spec.commandLine(),
                     "give either RACF commands or --file FILE");
         }
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new picocli.CommandLine.ParameterException(options.spec.commandLine(), "command file " + file
+                    + " not found (give --file a file of RACF commands, one a line)");
+        }
         List<String> toRun = file != null ? RacfFile.commands(Files.readAllLines(file)) : commands;
         PrintWriter out = options.spec.commandLine().getOut();
         String actor = "CLI " + System.getProperty("user.name", "?");

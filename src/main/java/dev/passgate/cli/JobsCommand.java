@@ -73,7 +73,8 @@ final class JobsCommand implements Callable<Integer> {
         if (ticket == null) {
             return 1;
         }
-        try (ProtocolLine jobs = new ProtocolLine(jobsHost != null ? jobsHost : host, jobsPort)) {
+        try (ProtocolLine jobs = new ProtocolLine(jobsHost != null ? jobsHost : host, jobsPort,
+                "the job monitor (--jobs-host, --jobs-port; passgate.jobs.port)")) {
             JsonNode logon = jobs.exchange(JSON.createObjectNode().put("op", "logon").put("user", user)
                     .put("passticket", ticket).toString());
             if (logon == null || !logon.path("ok").asBoolean()) {
@@ -103,16 +104,19 @@ final class JobsCommand implements Callable<Integer> {
     /** Daemon logon, reconnect, tickets.generate for the job monitor's APPLID, logout; null (reported) when refused. */
     private String ticket(PrintWriter err) throws IOException {
         JsonNode granted;
-        try (ProtocolLine daemon = new ProtocolLine(host, port)) {
-            granted = daemon.exchange(JSON.createObjectNode().put("op", "logon").put("user", user)
-                    .put("password", passwords.read(spec, user)).toString());
+        ObjectNode logon = JSON.createObjectNode().put("op", "logon").put("user", user)
+                .put("password", passwords.read(spec, user));
+        passwords.newPassword(spec).ifPresent(p -> logon.put("newPassword", p));
+        try (ProtocolLine daemon = new ProtocolLine(host, port, "the daemon (--host, --port; passgate.daemon.port)")) {
+            granted = daemon.exchange(logon.toString());
         }
         if (granted == null || !granted.path("ok").asBoolean()) {
             err.println(granted == null ? "passgate: the daemon closed the connection" : granted.toString());
             return null;
         }
         String serverHost = granted.hasNonNull("host") ? granted.get("host").asText() : host;
-        try (ProtocolLine session = new ProtocolLine(serverHost, granted.get("port").asInt())) {
+        try (ProtocolLine session = new ProtocolLine(serverHost, granted.get("port").asInt(),
+                "the server port the daemon handed out")) {
             JsonNode connected = session.exchange(JSON.createObjectNode().put("op", "connect")
                     .put("clientId", granted.get("clientId").asText()).toString());
             if (connected == null || !connected.path("ok").asBoolean()) {

@@ -60,6 +60,7 @@ final class LogonCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ObjectNode logon = JSON.createObjectNode().put("op", "logon").put("user", user)
                 .put("password", passwords.read(spec, user));
+        passwords.newPassword(spec).ifPresent(p -> logon.put("newPassword", p));
         if (otp != null) {
             logon.put("otp", otp);
         }
@@ -67,7 +68,7 @@ final class LogonCommand implements Callable<Integer> {
             logon.put("port", serverPort);
         }
         JsonNode granted;
-        try (ProtocolLine daemon = new ProtocolLine(host, port)) {
+        try (ProtocolLine daemon = new ProtocolLine(host, port, "the daemon (--host, --port; passgate.daemon.port)")) {
             granted = daemon.exchange(logon.toString());
         }
         if (granted == null || !granted.path("ok").asBoolean()) {
@@ -75,7 +76,8 @@ final class LogonCommand implements Callable<Integer> {
             return 1;
         }
         String serverHost = granted.hasNonNull("host") ? granted.get("host").asText() : host;
-        try (ProtocolLine session = new ProtocolLine(serverHost, granted.get("port").asInt())) {
+        try (ProtocolLine session = new ProtocolLine(serverHost, granted.get("port").asInt(),
+                "the server port the daemon handed out")) {
             JsonNode connected = session.exchange(JSON.createObjectNode().put("op", "connect")
                     .put("clientId", granted.get("clientId").asText()).toString());
             if (connected == null || !connected.path("ok").asBoolean()) {

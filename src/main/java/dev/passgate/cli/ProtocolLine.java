@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 
 /** One protocol connection of the CLI's clients: a JSON line out, a JSON line back (events in between skipped). */
@@ -20,8 +23,22 @@ final class ProtocolLine implements AutoCloseable {
     private final BufferedReader in;
     private final OutputStream out;
 
-    ProtocolLine(String host, int port) throws IOException {
-        socket.connect(new InetSocketAddress(host, port), 10_000);
+    /** @param what what listens there and the options and setting that say where, for the refusal's message */
+    ProtocolLine(String host, int port, String what) throws IOException {
+        try {
+            socket.connect(new InetSocketAddress(host, port), 10_000);
+        } catch (ConnectException e) {
+            socket.close();
+            throw new ConnectException("cannot connect to " + what + " at " + host + ":" + port + " ("
+                    + e.getMessage() + "): is passgate serve running there, on that port?");
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            throw new SocketTimeoutException("no answer from " + what + " at " + host + ":" + port
+                    + " within 10 s (a firewall, or the wrong host?)");
+        } catch (UnknownHostException e) {
+            socket.close();
+            throw new UnknownHostException("unknown host " + host + " (" + what + ")");
+        }
         socket.setSoTimeout(60_000);
         in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         out = socket.getOutputStream();

@@ -121,6 +121,7 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
                 p.addLast("passgate-read-timeout", new ReadTimeoutHandler(readTimeoutSeconds));
             }
             codec.addTo(p);
+            LineCodec.answerHalfClosed(p); // echo '{"op":"logon",...}' | nc -q1 host 4035 gets its reply
             p.addLast("passgate-request-lines", new RequestLineDecoder());
             p.addLast("passgate-reply-lines", REPLY_LINE_ENCODER);
             if (!limits.loginGraceTime().isZero()) {

@@ -78,6 +78,7 @@ final class JobMonitorListener implements AutoCloseable {
                         partners.accepted(ch, "jobs", null, lookUpPartners);
                         tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc())));
                         new LineCodec(maxLineBytes).addTo(ch.pipeline());
+                        LineCodec.answerHalfClosed(ch.pipeline());
                         ch.pipeline().addLast("logon", new LogonLine());
                     }
                 });

@@ -9,7 +9,11 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.LineBasedFrameDecoder;
@@ -38,6 +42,7 @@ public final class LineCodec {
     static final String TEXT = "passgate-line-text";
     static final String LINES_OUT = "passgate-lines-out";
     static final String TOO_LONG = "passgate-line-too-long";
+    static final String HALF_CLOSED = "passgate-half-closed";
 
     private static final AttributeKey<Executor> REPLIES = AttributeKey.valueOf("passgate-line-replies");
     private static final LineEncoder LINE_ENCODER = new LineEncoder();
@@ -59,6 +64,17 @@ public final class LineCodec {
         pipeline.addLast(TEXT, UTF8_DECODER);
         pipeline.addLast(LINES_OUT, LINE_ENCODER);
         pipeline.addLast(TOO_LONG, new TooLong(tooLongReply));
+    }
+
+    /**
+     * Lets a client send its line and half-close ({@code shutdown(SHUT_WR)}, {@code nc -q1}): the
+     * connection stays open for the replies to the lines it sent, and closes once they are written
+     * (at once when none is due). Without it the end of the client's input would close the
+     * connection before the reply. Call after {@link #addTo}, on a port where each line gets one reply.
+     */
+    public static void answerHalfClosed(ChannelPipeline pipeline) {
+        pipeline.channel().config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        pipeline.addAfter(TOO_LONG, HALF_CLOSED, new HalfClosed());
     }
 
     /** The reply to a line over the limit. */
@@ -102,6 +118,48 @@ public final class LineCodec {
         @Override
         protected void encode(ChannelHandlerContext ctx, CharSequence text, List<Object> out) {
             out.add(LineCodec.encode(ctx.alloc(), text));
+        }
+    }
+
+    /** Counts the lines still waiting for their reply; once the client's input has ended, closes after the last. */
+    static final class HalfClosed extends ChannelDuplexHandler {
+        private int due;
+        private boolean inputEnded;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof CharSequence) {
+                due++;
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            ctx.write(msg, promise);
+            if (inputEnded) {
+                promise.addListener(f -> replied(ctx));
+            } else {
+                due = Math.max(0, due - 1);
+            }
+        }
+
+        private void replied(ChannelHandlerContext ctx) {
+            due = Math.max(0, due - 1);
+            if (due == 0) {
+                ctx.close();
+            }
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof ChannelInputShutdownEvent) {
+                inputEnded = true;
+                if (due == 0) {
+                    ctx.close();
+                }
+            }
+            ctx.fireUserEventTriggered(evt);
         }
     }
 

@@ -255,4 +255,20 @@ class AdminHttpApiLimitsTest {
         return http().sendAsync(request(port, authorization, command, Duration.ofSeconds(20)),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void anApiThatStopsLeavesAnotherApisCredentialInPlace() throws Exception {
+        AdminHttpApi.Limits limits = new AdminHttpApi.Limits(Duration.ofSeconds(5), 65536, 1, 1, 64, 5,
+                Duration.ofMinutes(1));
+        Path file = other.resolve(AdminHttpApi.CREDENTIAL_FILE);
+        AdminHttpApi first = new AdminHttpApi((c, a) -> null, pg.passGate.security().verifier(),
+                pg.passGate.security().access(), 0, other, limits, new MutableClock(Instant.now()));
+        try (AdminHttpApi second = new AdminHttpApi((c, a) -> null, pg.passGate.security().verifier(),
+                pg.passGate.security().access(), 0, other, limits, new MutableClock(Instant.now()))) {
+            String secondCredential = Files.readString(file);
+            first.close();
+            assertEquals(secondCredential, Files.readString(file), "the running API's operator keeps its way in");
+        }
+        assertTrue(!Files.exists(file), "each API removes its own credential");
+    }
 }

@@ -95,4 +95,57 @@ class LogonCliTest {
         assertEquals(2, r.exit);
         assertTrue(r.err.contains("--password-file"), r.err);
     }
+
+    @Test
+    void anExpiredPasswordIsChangedAtLogonWithNewPasswordFile() throws Exception {
+        pg.admin("ADDUSER ANN PASSWORD(Temp1)"); // expired, as ADDUSER leaves it without NOEXPIRED
+        Path old = Files.writeString(data.resolve("old"), "Temp1\n");
+        Path fresh = Files.writeString(data.resolve("new"), "Fresh12\n");
+        Run expired = runAs("ann", "--password-file", old.toString(), "--op", "whoami");
+        assertEquals(1, expired.exit);
+        assertTrue(expired.err.contains("PASSWORD_EXPIRED"), expired.err);
+
+        Run changed = runAs("ann", "--password-file", old.toString(), "--new-password-file", fresh.toString(),
+                "--op", "whoami");
+        assertEquals(0, changed.exit, changed.err);
+        assertTrue(changed.out.contains("\"user\":\"ANN\""), changed.out);
+        assertEquals(0, runAs("ann", "--password-file", fresh.toString(), "--op", "whoami").exit, "the new one works");
+        assertTrue(runAs("ann", "--password-file", old.toString(), "--op", "whoami").err.contains("AUTH_FAILED"));
+    }
+
+    @Test
+    void aMissingPasswordFileIsNamedWithTheOptionThatTakesIt() {
+        Path missing = data.resolve("no-such.pw");
+        Run r = run("--password-file", missing.toString(), "--op", "whoami");
+        assertEquals(2, r.exit);
+        assertEquals("passgate: password file " + missing + " not found (give --password-file a file whose first line"
+                + " is the password)\n", r.err);
+        Run n = run("--password-file", passwordFile.toString(), "--new-password-file", missing.toString());
+        assertTrue(n.err.startsWith("passgate: new password file " + missing + " not found (give --new-password-file"),
+                n.err);
+    }
+
+    @Test
+    void aRefusedConnectionNamesHostPortAndWhereToSetThem() throws Exception {
+        int nothing = dev.passgate.testkit.TestPassGate.freePort();
+        List<String> args = List.of("logon", "--host", "127.0.0.1", "--port", Integer.toString(nothing), "--user", "joe",
+                "--password-file", passwordFile.toString(), "--op", "whoami");
+        StringWriter err = new StringWriter();
+        int exit = PassGateCli.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                args.toArray(String[]::new));
+        assertEquals(1, exit);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("passgate: cannot connect to the daemon (--host, --port; passgate.daemon.port)"
+                + " at 127.0.0.1:" + nothing + " (Connection refused)"), err.toString());
+    }
+
+    private Run runAs(String user, String... extra) {
+        List<String> args = new ArrayList<>(List.of("logon", "--host", "127.0.0.1", "--port",
+                Integer.toString(pg.daemonPort), "--user", user));
+        args.addAll(List.of(extra));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = PassGateCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
 }

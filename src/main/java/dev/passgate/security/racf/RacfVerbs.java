@@ -45,7 +45,8 @@ final class RacfVerbs {
     RacfVerb find(String name) {
         RacfVerb v = byName.get(name);
         if (v == null) {
-            throw new RacfCommandException(8, "unknown command " + name + " (PassGate knows "
+            // 12, "not understood", as for a syntax error: nothing was refused, the command was not recognised.
+            throw new RacfCommandException(12, "unknown command " + name + " (PassGate knows "
                     + verbs.stream().map(RacfVerb::name).collect(Collectors.joining(" ")) + ")");
         }
         return v;

@@ -93,7 +93,7 @@ class OperatorCommandFactoryTest {
     @Test
     void anUnknownVerbGoesToRacfAndTheReplyAlsoListsTheOperatorVerbs() {
         CommandResult r = run("FROB JOE");
-        assertEquals(8, r.returnCode(), "RACF's own rc for a command it does not know");
+        assertEquals(12, r.returnCode(), "not understood, as the README's return codes say");
         assertTrue(r.lines().get(0).startsWith("unknown command FROB"), r.lines().toString());
         String listed = r.lines().get(r.lines().size() - 1);
         assertTrue(listed.startsWith("operator commands: "), listed);

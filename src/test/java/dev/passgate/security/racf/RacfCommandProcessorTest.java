@@ -17,10 +17,10 @@ class RacfCommandProcessorTest extends RacfVerbTestSupport {
     }
 
     @Test
-    void anUnknownVerbIsRefusedWithTheVerbsPassGateKnows() {
-        refused("FROBNICATE JOE", "unknown command FROBNICATE (PassGate knows ADDUSER ALTUSER DELUSER LISTUSER ADDGROUP"
+    void anUnknownVerbIsNotUnderstoodAndTheReplyListsTheVerbsPassGateKnows() {
+        expect("FROBNICATE JOE", 12, "unknown command FROBNICATE (PassGate knows ADDUSER ALTUSER DELUSER LISTUSER ADDGROUP"
                 + " DELGROUP CONNECT REMOVE RDEFINE RALTER RDELETE RLIST PERMIT SETROPTS RACDCERT)");
-        assertEquals(List.of("TEST RC8 FROBNICATE JOE -- unknown command FROBNICATE (PassGate knows ADDUSER ALTUSER"
+        assertEquals(List.of("TEST RC12 FROBNICATE JOE -- unknown command FROBNICATE (PassGate knows ADDUSER ALTUSER"
                 + " DELUSER LISTUSER ADDGROUP DELGROUP CONNECT REMOVE RDEFINE RALTER RDELETE RLIST PERMIT SETROPTS"
                 + " RACDCERT)"), commandAudit());
     }

@@ -76,7 +76,7 @@ class RacfVerbsTest extends RacfVerbTestSupport {
             v.syntax().aliases().forEach(a -> assertSame(v, verbs.find(a), a));
         }
         RacfCommandException unknown = assertThrows(RacfCommandException.class, () -> verbs.find("HELP"));
-        assertEquals(8, unknown.returnCode());
+        assertEquals(12, unknown.returnCode(), "not understood");
     }
 
     @Test

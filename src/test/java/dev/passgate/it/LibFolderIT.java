@@ -1,0 +1,94 @@
+package dev.passgate.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.passgate.testkit.Eventually;
+import dev.passgate.support.ServeProcess;
+import dev.passgate.testkit.TestPassGate;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/passgate} puts every jar of the {@code lib/} folder beside {@code bin/} on the
+ * class path: a login exit compiled into a jar there is found by {@code passgate.exit.class}.
+ */
+class LibFolderIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void anExitClassInLibIsFoundByServe() throws Exception {
+        // An installation: bin/passgate, the packaged jar, and lib/ with the integrator's jar.
+        Path home = Files.createDirectories(work.resolve("home"));
+        Path script = Files.createDirectories(home.resolve("bin")).resolve("passgate");
+        Files.copy(ServeProcess.SCRIPT, script, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createSymbolicLink(Files.createDirectories(home.resolve("target")).resolve("passgate.jar"),
+                Path.of("target/passgate.jar").toAbsolutePath());
+        exitJar(Files.createDirectories(home.resolve("lib")).resolve("site-exit.jar"));
+
+        Map<String, String> env = ServeProcess.environment(work, TestPassGate.freePort(), TestPassGate.freePort());
+        env.put("PASSGATE_JOBS_PORT", "0");
+        env.put("PASSGATE_EXIT_CLASS", "com.example.SiteExit");
+        Path log = work.resolve("serve.log");
+        ProcessBuilder pb = new ProcessBuilder(script.toString(), "serve", "--data", work.resolve("data").toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process serve = pb.start();
+        try {
+            Eventually.waitFor(Duration.ofSeconds(90), () -> read(log).contains("PassGate started") || !serve.isAlive());
+            assertTrue(serve.isAlive(), read(log));
+            Eventually.waitFor(Duration.ofSeconds(10), () -> read(log).contains("SITE-EXIT init"));
+            assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor());
+            assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            serve.destroyForcibly();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Compiles a LoginExit that says on the console when it starts, into a jar of its own. */
+    private void exitJar(Path jar) throws IOException {
+        Path src = Files.createDirectories(work.resolve("src/com/example")).resolve("SiteExit.java");
+        Files.writeString(src, """
+                package com.example;
+
+                public class SiteExit extends dev.passgate.exit.LoginExitAdapter {
+                    @Override
+                    public Object init(dev.passgate.exit.ExitContext context) {
+                        System.out.println("SITE-EXIT init");
+                        return null;
+                    }
+                }
+                """);
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), src.toString());
+        assertEquals(0, rc, "the exit compiles");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+            j.putNextEntry(new JarEntry("com/example/SiteExit.class"));
+            j.write(Files.readAllBytes(classes.resolve("com/example/SiteExit.class")));
+            j.closeEntry();
+        }
+    }
+}
