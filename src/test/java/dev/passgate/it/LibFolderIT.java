@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/passgate} puts every jar of the {@code lib/} folder beside {@code bin/} on the
- * class path: a login exit compiled into a jar there is found by {@code passgate.exit.class}.
+ * class path: the shipped example exit, compiled into a jar there as the README shows, is found by
+ * {@code passgate.exit.class}.
  */
 class LibFolderIT {
 
@@ -38,11 +39,11 @@ class LibFolderIT {
         Files.copy(ServeProcess.SCRIPT, script, StandardCopyOption.COPY_ATTRIBUTES);
         Files.createSymbolicLink(Files.createDirectories(home.resolve("target")).resolve("passgate.jar"),
                 Path.of("target/passgate.jar").toAbsolutePath());
-        exitJar(Files.createDirectories(home.resolve("lib")).resolve("site-exit.jar"));
+        exitJar(Files.createDirectories(home.resolve("lib")).resolve("session-limit-exit.jar"));
 
         Map<String, String> env = ServeProcess.environment(work, TestPassGate.freePort(), TestPassGate.freePort());
         env.put("PASSGATE_JOBS_PORT", "0");
-        env.put("PASSGATE_EXIT_CLASS", "com.example.SiteExit");
+        env.put("PASSGATE_EXIT_CLASS", "SessionLimitExit");
         Path log = work.resolve("serve.log");
         ProcessBuilder pb = new ProcessBuilder(script.toString(), "serve", "--data", work.resolve("data").toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -51,7 +52,8 @@ class LibFolderIT {
         try {
             Eventually.waitFor(Duration.ofSeconds(90), () -> read(log).contains("PassGate started") || !serve.isAlive());
             assertTrue(serve.isAlive(), read(log));
-            Eventually.waitFor(Duration.ofSeconds(10), () -> read(log).contains("SITE-EXIT init"));
+            Eventually.waitFor(Duration.ofSeconds(10), () -> read(log).contains("Login exits initialised"));
+            assertTrue(read(log).contains("Login exits initialised"), read(log));
             assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor());
             assertTrue(serve.waitFor(30, TimeUnit.SECONDS));
         } finally {
@@ -67,27 +69,16 @@ class LibFolderIT {
         }
     }
 
-    /** Compiles a LoginExit that says on the console when it starts, into a jar of its own. */
+    /** Compiles config/examples/SessionLimitExit.java into a jar of its own, as the README's two commands do. */
     private void exitJar(Path jar) throws IOException {
-        Path src = Files.createDirectories(work.resolve("src/com/example")).resolve("SiteExit.java");
-        Files.writeString(src, """
-                package com.example;
-
-                public class SiteExit extends dev.passgate.exit.LoginExitAdapter {
-                    @Override
-                    public Object init(dev.passgate.exit.ExitContext context) {
-                        System.out.println("SITE-EXIT init");
-                        return null;
-                    }
-                }
-                """);
         Path classes = Files.createDirectories(work.resolve("classes"));
         int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path"), src.toString());
-        assertEquals(0, rc, "the exit compiles");
+                "-cp", Path.of("target/passgate.jar").toAbsolutePath().toString(),
+                Path.of("config/examples/SessionLimitExit.java").toAbsolutePath().toString());
+        assertEquals(0, rc, "the example exit compiles against the packaged jar");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
-            j.putNextEntry(new JarEntry("com/example/SiteExit.class"));
-            j.write(Files.readAllBytes(classes.resolve("com/example/SiteExit.class")));
+            j.putNextEntry(new JarEntry("SessionLimitExit.class"));
+            j.write(Files.readAllBytes(classes.resolve("SessionLimitExit.class")));
             j.closeEntry();
         }
     }
