@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.testkit.RunningPassGate;
-import dev.passgate.testkit.TestPassGate;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The return codes the README documents (0 done, 8 refused, 12 not understood), and -V. */
@@ -20,62 +16,47 @@ class CliReturnCodesTest {
     @TempDir
     Path data;
 
-    private record Run(int exit, String out, String err) {
-    }
+    @RegisterExtension
+    final CliRun cli = new CliRun();
 
-    @BeforeEach
-    void masterKey() {
-        System.setProperty("passgate.security.master-key", TestPassGate.MASTER_KEY);
-        System.setProperty("passgate.security.password-iterations", TestPassGate.TEST_ITERATIONS);
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("passgate.security.master-key");
-        System.clearProperty("passgate.security.password-iterations");
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = PassGateCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun.Result run(String... args) {
+        return cli.run(args);
     }
 
     @Test
     void anUnknownCommandIsNotUnderstoodWithOrWithoutARunningDaemon() throws Exception {
-        Run offline = run("admin", "--data=" + data, "FROB JOE");
-        assertEquals(12, offline.exit, offline.out + offline.err);
-        assertTrue(offline.out.startsWith("unknown command FROB"), offline.out);
+        CliRun.Result offline = run("admin", "--data=" + data, "FROB JOE");
+        assertEquals(12, offline.exit(), offline.out() + offline.err());
+        assertTrue(offline.out().startsWith("unknown command FROB"), offline.out());
 
         try (RunningPassGate pg = new RunningPassGate(data, Map.of())) {
-            Run online = run("admin", "--data=" + data, "FROB JOE");
-            assertEquals(12, online.exit, online.out + online.err);
-            assertTrue(online.out.startsWith("unknown command FROB"), online.out);
+            CliRun.Result online = run("admin", "--data=" + data, "FROB JOE");
+            assertEquals(12, online.exit(), online.out() + online.err());
+            assertTrue(online.out().startsWith("unknown command FROB"), online.out());
 
-            Run display = run("admin", "--data=" + data, "DISPLAY FROB");
-            assertEquals(12, display.exit);
+            CliRun.Result display = run("admin", "--data=" + data, "DISPLAY FROB");
+            assertEquals(12, display.exit());
             assertEquals("DISPLAY takes PROCESS, CLIENTS[,USER|,ID|,LOGON] or JOBS[,OWNER=userid], not FROB\n",
-                    display.out);
-            Run refused = run("admin", "--data=" + data, "CANCEL ID=no-such-session");
-            assertEquals(8, refused.exit, refused.out);
-            assertEquals(0, run("admin", "--data=" + data, "DISPLAY PROCESS").exit);
+                    display.out());
+            CliRun.Result refused = run("admin", "--data=" + data, "CANCEL ID=no-such-session");
+            assertEquals(8, refused.exit(), refused.out());
+            assertEquals(0, run("admin", "--data=" + data, "DISPLAY PROCESS").exit());
         }
     }
 
     @Test
     void aMissingCommandFileIsNamedWithTheOptionThatTakesIt() {
         Path missing = data.resolve("site.racf");
-        Run r = run("admin", "--data=" + data, "--file", missing.toString());
-        assertEquals(2, r.exit);
+        CliRun.Result r = run("admin", "--data=" + data, "--file", missing.toString());
+        assertEquals(2, r.exit());
         assertEquals("passgate: command file " + missing + " not found (give --file a file of RACF commands, one a line)\n",
-                r.err);
+                r.err());
     }
 
     @Test
     void dashVPrintsTheBuildsVersion() {
-        Run v = run("-V");
-        assertEquals(0, v.exit);
-        assertTrue(v.out.matches("PassGate \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), v.out);
+        CliRun.Result v = run("-V");
+        assertEquals(0, v.exit());
+        assertTrue(v.out().matches("PassGate \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), v.out());
     }
 }
