@@ -3,6 +3,7 @@ package dev.passgate.daemon;
 import dev.passgate.flow.Step;
 import dev.passgate.flow.StepContract;
 import dev.passgate.server.HandoffListener;
+import dev.passgate.server.ProxyProtocol;
 import dev.passgate.server.PendingHandoffs;
 import dev.passgate.server.PortAllocator;
 import dev.passgate.server.TlsSettings;
@@ -40,10 +41,14 @@ public class BindPortProcessor implements Step {
     private final Executor handshakes;
     private final PendingHandoffs pending;
 
+    /** Behind a load balancer: the reconnect's PROXY header gives the client's address, as the logon's did. */
+    private final Optional<ProxyProtocol> proxy;
+
     public BindPortProcessor(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress, PortAllocator allocator,
             Duration handoffTimeout, int maxLineBytes, ConnectHandshake handshake, ClientIdRegistry<PendingSession> clientIds,
-            Optional<TlsSettings> tls, Executor handshakes, PendingHandoffs pending) {
+            Optional<TlsSettings> tls, Executor handshakes, PendingHandoffs pending, Optional<ProxyProtocol> proxy) {
         this.tls = tls;
+        this.proxy = proxy;
         this.handshakes = handshakes;
         this.boss = boss;
         this.workers = workers;
@@ -72,7 +77,7 @@ public class BindPortProcessor implements Step {
         HandoffListener listener;
         try {
             listener = HandoffListener.open(boss, workers, bindAddress, allocator, requested, handoffTimeout,
-                    maxLineBytes, handshake.on(handoff), tls, handshakes);
+                    maxLineBytes, handshake.on(handoff), tls, handshakes, proxy);
         } catch (RuntimeException e) {
             claim.close();
             throw e;

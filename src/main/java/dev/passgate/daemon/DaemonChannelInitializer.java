@@ -5,6 +5,7 @@ import dev.passgate.protocol.ErrorCode;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolException;
 import dev.passgate.server.ClientAddress;
+import dev.passgate.server.ProxyProtocol;
 import dev.passgate.server.LineCodec;
 import dev.passgate.server.TlsSettings;
 import io.netty.channel.Channel;
@@ -54,11 +55,13 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
     private final ConnectionLimits limits;
     private final UnauthenticatedConnections unauthenticated;
     private final DescriptorReserve descriptors;
+    private final Optional<ProxyProtocol> proxy;
 
     /** @param setPartnerInfo look up each connection's partner as it is accepted (trusted logon needs it) */
     public DaemonChannelInitializer(int readTimeoutSeconds, int maxLineBytes, JsonLines lines, Optional<TlsSettings> tls,
-            PartnerInfoService partners, boolean setPartnerInfo, ConnectionLimits limits) {
+            PartnerInfoService partners, boolean setPartnerInfo, ConnectionLimits limits, Optional<ProxyProtocol> proxy) {
         this.readTimeoutSeconds = readTimeoutSeconds;
+        this.proxy = proxy;
         this.codec = new LineCodec(maxLineBytes);
         this.lines = lines;
         this.tls = tls;
@@ -113,6 +116,9 @@ public class DaemonChannelInitializer extends ServerInitializerFactory {
             }
             // Given back however the connection ends: success reply (the handoff closes it), error, timeout, client.
             ch.closeFuture().addListener(f -> place.close());
+            if (proxy.isPresent() && !proxy.get().addTo(ch)) {
+                return; // not one of the load balancers: closed
+            }
             partners.accepted(ch, "daemon", null, setPartnerInfo);
             ChannelPipeline p = ch.pipeline();
             // Our own TLS, not camel-netty's: it can ask for a client certificate without requiring one.

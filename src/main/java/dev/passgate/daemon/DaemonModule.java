@@ -99,7 +99,7 @@ public final class DaemonModule extends ServiceSupport {
     @BindToRegistry("daemonChannelInitializer")
     public DaemonChannelInitializer daemonChannelInitializer() {
         return new DaemonChannelInitializer(settings.readTimeout(), maxLineBytes, lines, tls, partners,
-                settings.trustedLogon(), settings.limits());
+                settings.trustedLogon(), settings.limits(), server.proxyProtocol());
     }
 
     @BindToRegistry("daemonChannelGroup")
@@ -178,7 +178,7 @@ public final class DaemonModule extends ServiceSupport {
         return new BindPortProcessor(boss, workers, InetAddress.getByName(settings.host()),
                 new PortAllocator(server.portRange(), server.denyClientPort()), server.handoffTimeout(),
                 maxLineBytes, new ConnectHandshake(template, session.sessions()), session.clientIds(), tls, handshakes,
-                pendingHandoffs);
+                pendingHandoffs, server.proxyProtocol());
     }
 
     @BindToRegistry("logonReply")

@@ -28,7 +28,12 @@ public record ClientAddress(InetAddress address, int port) {
         return Optional.of(address);
     }
 
-    /** The address noted when the connection was accepted. */
+    /** The client's address as a trusted proxy's PROXY header gives it, instead of the proxy's. */
+    static void proxied(Channel channel, InetAddress address, int port) {
+        channel.attr(KEY).set(new ClientAddress(address, port));
+    }
+
+    /** The address noted when the connection was accepted (or given by a trusted proxy). */
     public static Optional<ClientAddress> of(Channel channel) {
         return Optional.ofNullable(channel.attr(KEY).get());
     }

@@ -66,7 +66,7 @@ public final class HandoffListener implements AutoCloseable {
     public static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress,
             PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake) {
         return open(boss, workers, bindAddress, allocator, requestedPort, timeout, maxLineBytes, handshake,
-                Optional.empty(), Runnable::run);
+                Optional.empty(), Runnable::run, Optional.empty());
     }
 
     /**
@@ -76,7 +76,7 @@ public final class HandoffListener implements AutoCloseable {
      */
     public static HandoffListener open(EventLoopGroup boss, EventLoopGroup workers, InetAddress bindAddress,
             PortAllocator allocator, int requestedPort, Duration timeout, int maxLineBytes, Handshake handshake,
-            Optional<TlsSettings> tls, Executor handshakes) {
+            Optional<TlsSettings> tls, Executor handshakes, Optional<ProxyProtocol> proxy) {
         HandoffListener listener = new HandoffListener(allocator);
         LineCodec codec = new LineCodec(maxLineBytes);
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
@@ -86,6 +86,9 @@ public final class HandoffListener implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         listener.waiting.add(ch);
                         ClientAddress.accepted(ch);
+                        if (proxy.isPresent() && !proxy.get().addTo(ch)) {
+                            return;
+                        }
                         tls.ifPresent(t -> ch.pipeline().addLast("tls", t.newHandler(ch.alloc())));
                         codec.addTo(ch.pipeline());
                         ch.pipeline().addLast(HANDSHAKE, listener.new FirstLine(handshake, handshakes));
