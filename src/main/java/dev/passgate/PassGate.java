@@ -134,7 +134,7 @@ public final class PassGate {
                 PoolSettings.from(settings), protocol, security, clock, template, exits.exits(), sessions,
                 partners.service(), partners.serviceIdentity()));
         modules.add("miners", new MinerModule(FilesSettings.from(settings), exitSettings, security, exits.exits()));
-        modules.add("admin", new AdminModule(context, AdminSettings.from(settings), settings.applid(), settings.dataDir(),
+        modules.add("admin", new AdminModule(context, AdminSettings.from(settings), settings.applid(), settings.systemName(), settings.dataDir(),
                 daemonSettings, PartnerSettings.from(settings), security, clock, template, sessions, daemon, partners));
 
         Parts parts = new Parts(sessions.sessions(), daemon.pools(), sessions.clientIds(), exits.exits(),

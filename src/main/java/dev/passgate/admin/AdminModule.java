@@ -1,5 +1,9 @@
 package dev.passgate.admin;
 
+import dev.passgate.admin.command.ClusterCommands;
+import dev.passgate.store.ClusterMessages;
+import dev.passgate.store.Jdbc;
+import java.time.Duration;
 import dev.passgate.daemon.DaemonModule;
 import dev.passgate.daemon.DaemonSettings;
 import dev.passgate.partner.PartnerModule;
@@ -31,9 +35,15 @@ public final class AdminModule extends ServiceSupport {
     private final ObjectName mbean;
     private AdminHttpApi api;
 
-    public AdminModule(CamelContext context, AdminSettings settings, String applid, Path dataDir, DaemonSettings daemonSettings,
-            PartnerSettings partnerSettings, SecurityRegistry security, Clock clock, ProducerTemplate template,
-            SessionModule session, DaemonModule daemon, PartnerModule partners) throws Exception {
+    /** How long a node waits, at most, before it looks for messages from other nodes it was not woken for. */
+    private static final Duration CLUSTER_POLL = Duration.ofSeconds(1);
+
+    private final ClusterMessages messages;
+
+    public AdminModule(CamelContext context, AdminSettings settings, String applid, String systemName, Path dataDir,
+            DaemonSettings daemonSettings, PartnerSettings partnerSettings, SecurityRegistry security, Clock clock,
+            ProducerTemplate template, SessionModule session, DaemonModule daemon, PartnerModule partners)
+            throws Exception {
         this.settings = settings;
         this.dataDir = dataDir;
         this.security = security;
@@ -45,8 +55,11 @@ public final class AdminModule extends ServiceSupport {
         PartnerChecks partnerChecks = new PartnerChecks(partners.service().clusterView(), partnerSettings.cluster(),
                 partnerSettings.tcpip(), partners.service().partnerInfoProfile(), security.access(),
                 partners.serviceIdentity(), daemonSettings.trustedLogon());
+        this.messages = new ClusterMessages(security.dataSource(), systemName, CLUSTER_POLL);
         this.operator = new OperatorCommands(session.sessions(), daemon.pools(), security.commands(), template,
-                session.lines(), clock, ivp, partners.connections(), partnerChecks, security.audit());
+                session.lines(), clock, ivp, partners.connections(), partnerChecks, security.audit(),
+                new ClusterOperator(new Jdbc(security.dataSource()), messages, systemName));
+        ClusterCommands.listen(messages, operator.services());
         this.mbean = new ObjectName("dev.passgate:type=Operator,context=" + ObjectName.quote(context.getName()));
         context.getManagementStrategy().addEventNotifier(new MetricsAndHealthPublisher(context, metrics,
                 PassGateHealthChecks.of(daemonSettings.host(), daemonSettings.port(), security.dataSource(),
@@ -71,6 +84,7 @@ public final class AdminModule extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
+        messages.start();
         api = new AdminHttpApi(operator, security.verifier(), security.access(), settings.port(), dataDir);
         var jmx = ManagementFactory.getPlatformMBeanServer();
         if (!jmx.isRegistered(mbean)) {
@@ -80,6 +94,7 @@ public final class AdminModule extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
+        messages.close();
         if (api != null) {
             api.close();
         }

@@ -36,10 +36,15 @@ public final class OperatorCommands {
 
     public OperatorCommands(SessionRegistry sessions, ThreadPoolSelector pools, RacfCommandProcessor racf,
             ProducerTemplate template, JsonLines lines, Clock clock, InstallationChecks ivp,
-            ConnectionRegistry connections, PartnerChecks partnerChecks, AuditLog audit) {
+            ConnectionRegistry connections, PartnerChecks partnerChecks, AuditLog audit, ClusterOperator cluster) {
         this.racf = racf;
         this.services = new OperatorServices(sessions, pools, template, lines, clock, ivp, connections, partnerChecks,
-                audit);
+                audit, cluster);
+    }
+
+    /** What the commands act on; the cluster's messages act on this node's sessions through it too. */
+    public OperatorServices services() {
+        return services;
     }
 
     /** Whether the text is an operator command (the rest are RACF commands). */

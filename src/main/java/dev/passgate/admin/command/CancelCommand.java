@@ -1,11 +1,10 @@
 package dev.passgate.admin.command;
 
+import dev.passgate.admin.ClusterOperator;
 import dev.passgate.jobs.JobOperator;
 import dev.passgate.passticket.RacfName;
 import dev.passgate.security.racf.CommandResult;
 import dev.passgate.session.Session;
-import dev.passgate.session.SessionEndReason;
-import dev.passgate.session.SessionHandler;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,9 +42,12 @@ final class CancelCommand implements OperatorCommand {
                     .orElse(OperatorCommand.refused("the job monitor is not installed"));
         }
         List<Session> targets;
+        int elsewhere;
         String none;
         if (operands.group(1).equalsIgnoreCase("ID")) {
             targets = s.sessions().find(value).map(List::of).orElse(List.of());
+            elsewhere = targets.isEmpty() ? ClusterCommands.tellOthers(s, r -> r.id().equals(value),
+                    ClusterOperator.Command.CANCEL_SESSION, value) : 0;
             none = "no session " + value;
         } else {
             String user;
@@ -55,16 +57,15 @@ final class CancelCommand implements OperatorCommand {
                 return OperatorCommand.refused(e.getMessage());
             }
             targets = s.sessions().ofUser(user);
+            elsewhere = ClusterCommands.tellOthers(s, r -> r.user().equals(user), ClusterOperator.Command.CANCEL_USER, user);
             none = "no session of user " + user;
         }
-        if (targets.isEmpty()) {
+        if (targets.isEmpty() && elsewhere == 0) {
             return OperatorCommand.refused(none);
         }
-        for (Session session : targets) {
-            // In the session's own order: a request running now finishes (and is answered) first.
-            session.executor().execute(() -> SessionHandler.logout(s.template(), session, SessionEndReason.CANCELLED));
-        }
-        return OperatorCommand.done(List.of(targets.size() + " session" + (targets.size() == 1 ? "" : "s")
-                + " cancelled"));
+        ClusterCommands.cancel(targets, s);
+        int all = targets.size() + elsewhere;
+        return OperatorCommand.done(List.of(all + " session" + (all == 1 ? "" : "s") + " cancelled"
+                + (elsewhere == 0 ? "" : " (" + elsewhere + " on other nodes)")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.passgate.admin.command;
 
+import dev.passgate.admin.ClusterOperator;
+import java.time.Instant;
 import dev.passgate.jobs.JobOperator;
 import dev.passgate.pool.ThreadPool;
 import dev.passgate.security.racf.CommandResult;
@@ -72,15 +74,28 @@ final class DisplayCommand implements OperatorCommand {
         };
         long now = s.clock().millis();
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "%-36s %-8s %-15s %-4s %-6s %-20s %-8s %s", "SESSION", "USER", "ADDRESS",
-                "POOL", "PORT", "SINCE", "IDLE", "MINERS"));
+        out.add(String.format(Locale.ROOT, "%-36s %-8s %-8s %-15s %-4s %-6s %-20s %-8s %s", "SESSION", "USER", "NODE",
+                "ADDRESS", "POOL", "PORT", "SINCE", "IDLE", "MINERS"));
+        String here = s.cluster().node();
         for (Session session : s.sessions().all().stream().sorted(by).toList()) {
-            out.add(String.format(Locale.ROOT, "%-36s %-8s %-15s %-4d %-6d %-20s %-8s %s", session.id(), session.user(),
-                    session.address(), session.pool(), session.port(), session.since().truncatedTo(ChronoUnit.SECONDS),
+            out.add(String.format(Locale.ROOT, "%-36s %-8s %-8s %-15s %-4d %-6d %-20s %-8s %s", session.id(), session.user(),
+                    here, session.address(), session.pool(), session.port(), session.since().truncatedTo(ChronoUnit.SECONDS),
                     Duration.ofMillis(now - session.lastActivity()).toSeconds() + "s",
                     String.join(",", session.miners())));
         }
-        out.add(s.sessions().size() + " clients");
+        // Other nodes' sessions, from the store: what only their own node knows (pool, port, idle time) is "-".
+        Comparator<ClusterOperator.RemoteSession> byRemote = switch (order) {
+            case "USER" -> Comparator.comparing(ClusterOperator.RemoteSession::user);
+            case "ID" -> Comparator.comparing(ClusterOperator.RemoteSession::id);
+            default -> Comparator.comparingLong(ClusterOperator.RemoteSession::startedAt);
+        };
+        List<ClusterOperator.RemoteSession> elsewhere = s.cluster().elsewhere().stream().sorted(byRemote).toList();
+        for (ClusterOperator.RemoteSession r : elsewhere) {
+            out.add(String.format(Locale.ROOT, "%-36s %-8s %-8s %-15s %-4s %-6s %-20s %-8s %s", r.id(), r.user(), r.node(),
+                    r.address(), "-", "-", Instant.ofEpochMilli(r.startedAt()).truncatedTo(ChronoUnit.SECONDS), "-", "-"));
+        }
+        out.add((s.sessions().size() + elsewhere.size()) + " clients"
+                + (elsewhere.isEmpty() ? "" : " (" + s.sessions().size() + " on " + here + ")"));
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.passgate.admin.command;
 
+import dev.passgate.admin.ClusterOperator;
 import dev.passgate.admin.InstallationChecks;
 import dev.passgate.admin.PartnerChecks;
 import dev.passgate.partner.ConnectionRegistry;
@@ -17,5 +18,5 @@ import org.apache.camel.ProducerTemplate;
  */
 public record OperatorServices(SessionRegistry sessions, ThreadPoolSelector pools, ProducerTemplate template,
         JsonLines lines, Clock clock, InstallationChecks ivp, ConnectionRegistry connections,
-        PartnerChecks partnerChecks, AuditLog audit) {
+        PartnerChecks partnerChecks, AuditLog audit, ClusterOperator cluster) {
 }

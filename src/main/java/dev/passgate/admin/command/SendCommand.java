@@ -1,5 +1,6 @@
 package dev.passgate.admin.command;
 
+import dev.passgate.admin.ClusterOperator;
 import dev.passgate.passticket.RacfName;
 import dev.passgate.security.racf.CommandResult;
 import dev.passgate.session.Session;
@@ -34,21 +35,26 @@ final class SendCommand implements OperatorCommand {
     public CommandResult execute(Matcher operands, String actor, OperatorServices s) {
         String text = operands.group(1).replace("''", "'");
         List<Session> targets;
+        String event = s.lines().event("message", Map.of("text", text));
+        int elsewhere;
         if (operands.group(2) == null) {
             targets = List.copyOf(s.sessions().all());
+            elsewhere = ClusterCommands.tellOthers(s, r -> true, ClusterOperator.Command.SEND_ALL, event);
         } else {
+            String user;
             try {
-                targets = s.sessions().ofUser(RacfName.normalize(operands.group(2), "user ID"));
+                user = RacfName.normalize(operands.group(2), "user ID");
             } catch (IllegalArgumentException e) {
                 return OperatorCommand.refused(e.getMessage());
             }
+            targets = s.sessions().ofUser(user);
+            elsewhere = ClusterCommands.tellOthers(s, r -> r.user().equals(user), ClusterOperator.Command.SEND_USER,
+                    user + "\n" + event);
         }
-        String event = s.lines().event("message", Map.of("text", text));
-        for (Session session : targets) {
-            // Behind the replies the session still owes, never between a reply's bytes or after its end.
-            s.sessions().send(session, event);
-        }
-        return OperatorCommand.done(List.of("message sent to " + targets.size() + " session"
-                + (targets.size() == 1 ? "" : "s")));
+        // Behind the replies each session still owes, never between a reply's bytes or after its end.
+        ClusterCommands.send(targets, event, s);
+        int all = targets.size() + elsewhere;
+        return OperatorCommand.done(List.of("message sent to " + all + " session" + (all == 1 ? "" : "s")
+                + (elsewhere == 0 ? "" : " (" + elsewhere + " on other nodes)")));
     }
 }

@@ -1,0 +1,55 @@
+package dev.passgate.admin;
+
+import dev.passgate.store.ClusterMessages;
+import dev.passgate.store.Jdbc;
+import java.util.List;
+
+/**
+ * The operator's reach beyond this node: the sessions other nodes hold (their rows in the shared
+ * store) and the messages that have a session's own node act on it (CANCEL, SEND). On one node
+ * there are none of either, and the commands act locally only.
+ */
+public final class ClusterOperator {
+
+    /** What one node asks another to do; the message's kind is the name. */
+    public enum Command {
+        /** payload: the session ID */
+        CANCEL_SESSION,
+        /** payload: the user ID */
+        CANCEL_USER,
+        /** payload: the event line to send; to every session, or (SEND_USER) a user's: "USER\nline" */
+        SEND_ALL,
+        SEND_USER
+    }
+
+    /** A session of another node, as the store has it. */
+    public record RemoteSession(String id, String user, String address, String node, long startedAt) {
+    }
+
+    private final Jdbc jdbc;
+    private final ClusterMessages messages;
+    private final String node;
+
+    public ClusterOperator(Jdbc jdbc, ClusterMessages messages, String node) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.node = node;
+    }
+
+    /** This node's name (passgate.system.name). */
+    public String node() {
+        return node;
+    }
+
+    /** The sessions every other node holds. */
+    public List<RemoteSession> elsewhere() {
+        return jdbc.query("SELECT session_id, user_id, address, node, started_at FROM passgate_session WHERE node <> ?"
+                + " ORDER BY started_at", rs -> new RemoteSession(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getLong(5)), node);
+    }
+
+    /** Has the other node act; committed when this returns, acted on there within a second or so. */
+    public void tell(String otherNode, Command command, String payload) {
+        messages.send(otherNode, command.name(), payload);
+    }
+}
