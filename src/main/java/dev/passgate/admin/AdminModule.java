@@ -3,7 +3,6 @@ package dev.passgate.admin;
 import dev.passgate.admin.command.ClusterCommands;
 import dev.passgate.store.ClusterMessages;
 import dev.passgate.store.Jdbc;
-import java.time.Duration;
 import dev.passgate.daemon.DaemonModule;
 import dev.passgate.daemon.DaemonSettings;
 import dev.passgate.partner.PartnerModule;
@@ -35,11 +34,6 @@ public final class AdminModule extends ServiceSupport {
     private final ObjectName mbean;
     private AdminHttpApi api;
 
-    /** How long a node waits, at most, before it looks for messages from other nodes it was not woken for. */
-    private static final Duration CLUSTER_POLL = Duration.ofSeconds(1);
-
-    private final ClusterMessages messages;
-
     public AdminModule(CamelContext context, AdminSettings settings, String applid, String systemName, Path dataDir,
             DaemonSettings daemonSettings, PartnerSettings partnerSettings, SecurityRegistry security, Clock clock,
             ProducerTemplate template, SessionModule session, DaemonModule daemon, PartnerModule partners)
@@ -55,7 +49,7 @@ public final class AdminModule extends ServiceSupport {
         PartnerChecks partnerChecks = new PartnerChecks(partners.service().clusterView(), partnerSettings.cluster(),
                 partnerSettings.tcpip(), partners.service().partnerInfoProfile(), security.access(),
                 partners.serviceIdentity(), daemonSettings.trustedLogon());
-        this.messages = new ClusterMessages(security.dataSource(), systemName, CLUSTER_POLL);
+        ClusterMessages messages = session.clusterMessages();
         this.operator = new OperatorCommands(session.sessions(), daemon.pools(), security.commands(), template,
                 session.lines(), clock, ivp, partners.connections(), partnerChecks, security.audit(),
                 new ClusterOperator(new Jdbc(security.dataSource()), messages, systemName));
@@ -84,7 +78,6 @@ public final class AdminModule extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
-        messages.start();
         api = new AdminHttpApi(operator, security.verifier(), security.access(), settings.port(), dataDir);
         var jmx = ManagementFactory.getPlatformMBeanServer();
         if (!jmx.isRegistered(mbean)) {
@@ -94,7 +87,6 @@ public final class AdminModule extends ServiceSupport {
 
     @Override
     protected void doStop() throws Exception {
-        messages.close();
         if (api != null) {
             api.close();
         }

@@ -9,6 +9,7 @@ import dev.passgate.protocol.ProtocolSettings;
 import dev.passgate.security.PassTicketEnvironments;
 import dev.passgate.security.SecurityRegistry;
 import dev.passgate.server.ServerSettings;
+import dev.passgate.store.ClusterMessages;
 import dev.passgate.store.Jdbc;
 import java.time.Clock;
 import org.apache.camel.BindToRegistry;
@@ -40,6 +41,10 @@ public final class SessionModule extends ServiceSupport {
     private final IdleTimeouts idle;
     private final SessionStore sessionStore;
     private final PassTicketEnvironments environments;
+    /** How long a node waits, at most, before it looks for messages from other nodes it was not woken for. */
+    private static final java.time.Duration CLUSTER_POLL = java.time.Duration.ofSeconds(1);
+    private final ClusterMessages clusterMessages;
+    private final SingleLogonRule singleLogonRule;
 
     public SessionModule(CamelContext context, String applid, String systemName, SessionSettings settings,
             ServerSettings server, ProtocolSettings protocol, SecurityRegistry security, Clock clock, ProducerTemplate template,
@@ -56,6 +61,9 @@ public final class SessionModule extends ServiceSupport {
                 () -> context.getComponent("quartz", QuartzComponent.class).getScheduler());
         this.sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(), systemName);
         this.environments = new PassTicketEnvironments(security.passTicketGenerator(), security.verifier(), applid);
+        this.clusterMessages = new ClusterMessages(security.dataSource(), systemName, CLUSTER_POLL);
+        this.singleLogonRule = new SingleLogonRule(new Jdbc(security.dataSource()), clusterMessages, systemName, sessions,
+                template);
         context.getManagementStrategy().addEventNotifier(new SessionLifecycle(sessionStore, sessions, exits, template));
         declareEndpoints(StepContractCheck.of(context));
     }
@@ -113,7 +121,7 @@ public final class SessionModule extends ServiceSupport {
 
     @BindToRegistry("singleLogon")
     public SingleLogonProcessor singleLogon() {
-        return new SingleLogonProcessor(sessions, template);
+        return new SingleLogonProcessor(singleLogonRule);
     }
 
     @BindToRegistry("scheduleIdleTimeout")
@@ -221,9 +229,20 @@ public final class SessionModule extends ServiceSupport {
         return environments;
     }
 
+    /** Messages from the other nodes of the store (CANCEL, SEND, single logon) for this node's sessions. */
+    public ClusterMessages clusterMessages() {
+        return clusterMessages;
+    }
+
+    @Override
+    protected void doStart() {
+        clusterMessages.start();
+    }
+
     /** What the logout at stop did not reach (a session still connecting) is closed unaudited. */
     @Override
     protected void doStop() {
+        clusterMessages.close();
         sessions.all().forEach(s -> sessions.end(s, null));
     }
 }

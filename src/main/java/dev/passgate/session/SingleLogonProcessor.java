@@ -5,21 +5,19 @@ import static dev.passgate.session.SessionKeys.SESSION_KEY;
 import dev.passgate.flow.Step;
 import dev.passgate.flow.StepContract;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 
 /**
- * Connect step, where {@code passgate.session.single-logon=true} (the route's filter): the new
- * session ends the user's older ones ({@code {"event":"replaced"}}), so a crashed client holds
- * nothing. Each older one ends on its own session thread, behind its requests.
+ * Connect step, where {@code passgate.session.single-logon=true} (the route's filter): of the
+ * user's sessions on every node, the newest stays and the others end ({@code {"event":"replaced"}})
+ * ({@link SingleLogonRule}), so a crashed client holds nothing. Runs after the session's row is
+ * committed.
  */
 public class SingleLogonProcessor implements Step {
 
-    private final SessionRegistry sessions;
-    private final ProducerTemplate template;
+    private final SingleLogonRule rule;
 
-    public SingleLogonProcessor(SessionRegistry sessions, ProducerTemplate template) {
-        this.sessions = sessions;
-        this.template = template;
+    public SingleLogonProcessor(SingleLogonRule rule) {
+        this.rule = rule;
     }
 
     @Override
@@ -29,11 +27,6 @@ public class SingleLogonProcessor implements Step {
 
     @Override
     public void process(Exchange exchange) {
-        Session current = SESSION_KEY.get(exchange);
-        for (Session older : sessions.ofUser(current.user())) {
-            if (older != current) {
-                older.executor().execute(() -> SessionHandler.logout(template, older, SessionEndReason.REPLACED));
-            }
-        }
+        rule.apply(SESSION_KEY.get(exchange));
     }
 }

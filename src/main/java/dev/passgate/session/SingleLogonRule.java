@@ -1,0 +1,65 @@
+package dev.passgate.session;
+
+import dev.passgate.store.ClusterMessages;
+import dev.passgate.store.Jdbc;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * Single logon across every node of the store: of a user's recorded sessions, the newest (the
+ * last the store recorded, by its own sequence rather than any node's clock) stays and every other ends ({@code {"event":"replaced"}}), on this node directly
+ * and on another through a message to it. Each new session applies the rule once its own row is
+ * committed, so of sessions starting at the same moment on different nodes the last to look sees
+ * them all, and exactly one survives whatever the order.
+ */
+public final class SingleLogonRule {
+
+    /** The message kind a node sends the holder of a session that must give way. */
+    public enum Message {
+        REPLACE_SESSION
+    }
+
+    private record Recorded(String id, String node, long seq) {
+    }
+
+    private static final Comparator<Recorded> NEWEST_LAST = Comparator.comparingLong(Recorded::seq);
+
+    private final Jdbc jdbc;
+    private final ClusterMessages messages;
+    private final String node;
+    private final SessionRegistry sessions;
+    private final ProducerTemplate template;
+
+    public SingleLogonRule(Jdbc jdbc, ClusterMessages messages, String node, SessionRegistry sessions,
+            ProducerTemplate template) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.node = node;
+        this.sessions = sessions;
+        this.template = template;
+        messages.on(Message.REPLACE_SESSION.name(), m -> sessions.find(m.payload()).ifPresent(this::replace));
+    }
+
+    /** Ends every session of the user but the newest; the given one is already recorded. */
+    public void apply(Session current) {
+        List<Recorded> recorded = jdbc.query("SELECT session_id, node, recorded_seq FROM passgate_session WHERE user_id = ?",
+                rs -> new Recorded(rs.getString(1), rs.getString(2), rs.getLong(3)), current.user());
+        Recorded newest = recorded.stream().max(NEWEST_LAST).orElse(null);
+        for (Recorded r : recorded) {
+            if (r.equals(newest)) {
+                continue;
+            }
+            if (r.node().equals(node)) {
+                sessions.find(r.id()).ifPresent(this::replace);
+            } else {
+                messages.send(r.node(), Message.REPLACE_SESSION.name(), r.id());
+            }
+        }
+    }
+
+    /** On the session's own thread, behind its requests. */
+    private void replace(Session older) {
+        older.executor().execute(() -> SessionHandler.logout(template, older, SessionEndReason.REPLACED));
+    }
+}
