@@ -6,6 +6,7 @@ import dev.passgate.passticket.PassTicketEvaluator;
 import dev.passgate.passticket.PassTicketEvents;
 import dev.passgate.passticket.PassTicketGenerator;
 import dev.passgate.security.racf.RacfCommandProcessor;
+import dev.passgate.store.ClusterMessages;
 import dev.passgate.store.Jdbc;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,6 +42,17 @@ public final class SecurityRegistry implements AutoCloseable {
     private final SecretBox box;
     private final Clock clock;
     private final DataSource dataSource;
+    private final ClusterMessages cluster;
+    private final String systemName;
+    private final Jdbc jdbc;
+
+    /** The message that has another node of the store drop its cached profiles and PTKTDATA keys. */
+    public enum CacheMessage {
+        FLUSH_CACHES
+    }
+
+    /** How long a node waits, at most, before it looks for messages it was not woken for. */
+    private static final java.time.Duration CLUSTER_POLL = java.time.Duration.ofSeconds(1);
 
     /**
      * @param fallbackResolvers asked for PassTicket definitions the registry does not have
@@ -49,6 +61,8 @@ public final class SecurityRegistry implements AutoCloseable {
     public SecurityRegistry(DataSource dataSource, byte[] masterKey, int passwordIterations, Clock clock,
             String systemName, List<PassTicketDefinitionResolver> fallbackResolvers) {
         Jdbc jdbc = new Jdbc(dataSource);
+        this.jdbc = jdbc;
+        this.systemName = systemName;
         this.dataSource = dataSource;
         this.clock = clock;
         this.box = new SecretBox(masterKey);
@@ -70,10 +84,33 @@ public final class SecurityRegistry implements AutoCloseable {
         this.generator = new PassTicketGenerator(resolver, clock, audited);
         this.evaluator = new PassTicketEvaluator(resolver, new JdbcReplayStore(dataSource), clock, audited);
         this.verifier = new Verifier(users, options, hasher, evaluator, box, audit, clock);
-        this.commands = new RacfCommandProcessor(jdbc, hasher, box, audit, clock, systemName, () -> {
+        Runnable flush = () -> {
             registryResolver.invalidate();
             profileCache.invalidate();
+        };
+        this.cluster = new ClusterMessages(dataSource, systemName, CLUSTER_POLL);
+        cluster.on(CacheMessage.FLUSH_CACHES.name(), m -> flush.run());
+        // Whatever was said while this node could not hear: it starts again from the store.
+        cluster.onListening(flush);
+        this.commands = new RacfCommandProcessor(jdbc, hasher, box, audit, clock, systemName, () -> {
+            flush.run();
+            tellOtherNodes();
         });
+    }
+
+    /** A change here is a change for every node of the store: each drops what it cached, within a second. */
+    private void tellOtherNodes() {
+        for (String node : jdbc.query("SELECT name FROM passgate_node WHERE name <> ?", rs -> rs.getString(1), systemName)) {
+            cluster.send(node, CacheMessage.FLUSH_CACHES.name(), "");
+        }
+    }
+
+    /**
+     * Messages between the nodes of the store: this node hears its own once {@code start()}ed (the
+     * running daemon does; a command-line process only sends).
+     */
+    public ClusterMessages cluster() {
+        return cluster;
     }
 
     /** The store the registry lives in, for the parts of PassGate that keep their own tables beside it. */
@@ -133,6 +170,7 @@ public final class SecurityRegistry implements AutoCloseable {
     /** Writes the audit records still queued; call before closing the database. */
     @Override
     public void close() {
+        cluster.close();
         audit.close();
     }
 

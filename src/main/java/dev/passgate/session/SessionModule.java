@@ -41,8 +41,6 @@ public final class SessionModule extends ServiceSupport {
     private final IdleTimeouts idle;
     private final SessionStore sessionStore;
     private final PassTicketEnvironments environments;
-    /** How long a node waits, at most, before it looks for messages from other nodes it was not woken for. */
-    private static final java.time.Duration CLUSTER_POLL = java.time.Duration.ofSeconds(1);
     private final ClusterMessages clusterMessages;
     private final SingleLogonRule singleLogonRule;
 
@@ -61,7 +59,7 @@ public final class SessionModule extends ServiceSupport {
                 () -> context.getComponent("quartz", QuartzComponent.class).getScheduler());
         this.sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(), systemName);
         this.environments = new PassTicketEnvironments(security.passTicketGenerator(), security.verifier(), applid);
-        this.clusterMessages = new ClusterMessages(security.dataSource(), systemName, CLUSTER_POLL);
+        this.clusterMessages = security.cluster();
         this.singleLogonRule = new SingleLogonRule(new Jdbc(security.dataSource()), clusterMessages, systemName, sessions,
                 template);
         context.getManagementStrategy().addEventNotifier(new SessionLifecycle(sessionStore, sessions, exits, template));
@@ -242,7 +240,6 @@ public final class SessionModule extends ServiceSupport {
     /** What the logout at stop did not reach (a session still connecting) is closed unaudited. */
     @Override
     protected void doStop() {
-        clusterMessages.close();
         sessions.all().forEach(s -> sessions.end(s, null));
     }
 }

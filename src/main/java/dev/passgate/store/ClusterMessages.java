@@ -34,6 +34,7 @@ public final class ClusterMessages implements AutoCloseable {
     private final String node;
     private final Duration poll;
     private final Map<String, Consumer<Message>> handlers = new ConcurrentHashMap<>();
+    private final List<Runnable> listening = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread listener;
 
@@ -50,6 +51,11 @@ public final class ClusterMessages implements AutoCloseable {
         handlers.put(kind, handler);
     }
 
+    /** Runs each time this node starts listening (at start, and again after losing the store). */
+    public void onListening(Runnable hook) {
+        listening.add(hook);
+    }
+
     /** Sends a message; it is committed when this returns, whether or not the target is up. */
     public void send(String targetNode, String kind, String payload) {
         jdbc.update("INSERT INTO passgate_cluster_message (target_node, sent_by, kind, payload) VALUES (?, ?, ?, ?)",
@@ -61,6 +67,9 @@ public final class ClusterMessages implements AutoCloseable {
 
     public void start() {
         running = true;
+        if (jdbc.vendor() != StoreVendor.POSTGRESQL) {
+            listening.forEach(Runnable::run);
+        }
         listener = new Thread(this::listen, "PassGateClusterMessages");
         listener.setDaemon(true);
         listener.start();
@@ -98,6 +107,7 @@ public final class ClusterMessages implements AutoCloseable {
                 s.execute("LISTEN \"" + channel(node) + "\"");
             }
             PGConnection pg = c.unwrap(PGConnection.class);
+            listening.forEach(Runnable::run);
             deliver(); // what was sent while no one listened
             while (running) {
                 pg.getNotifications((int) poll.toMillis());
@@ -133,6 +143,9 @@ public final class ClusterMessages implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         if (listener != null) {
             listener.interrupt();
