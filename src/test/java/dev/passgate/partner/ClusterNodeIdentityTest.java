@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passgate.admin.OperatorCommands;
 import dev.passgate.store.Jdbc;
 import dev.passgate.support.TestDatabases;
 import dev.passgate.support.TestPostgres;
@@ -13,6 +14,7 @@ import dev.passgate.testkit.TestPassGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nodes sharing one store, as PassGate instances in one JVM: a live node's name is its own, every
- * node has the cluster's master key.
+ * node has the cluster's master key, and the audit trail names the node of each record.
  */
 class ClusterNodeIdentityTest {
 
@@ -113,6 +115,25 @@ class ClusterNodeIdentityTest {
                     "passgate.security.master-key", "", "passgate.security.master-key-file", keyFile.toString())))) {
                 b.logon("JOE", "Secret1"); // the copied key file is the cluster's
             }
+        }
+    }
+
+    @Test
+    void theAuditTrailShowsEveryNodesRecordsWithTheirNodeNewestFirst() throws Exception {
+        try (RunningPassGate a = new RunningPassGate(dataA, node("PG01", firstStore, Map.of()));
+                RunningPassGate b = new RunningPassGate(dataB, node("PG02", joiningStore, Map.of()))) {
+            a.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+            a.logon("JOE", "Secret1");
+            b.logon("JOE", "Secret1");
+            a.logon("JOE", "Secret1");
+
+            OperatorCommands operatorOfA = a.context.getRegistry().lookupByNameAndType("passGateOperator",
+                    OperatorCommands.class);
+            List<String> lines = operatorOfA.execute("AUDIT USER=JOE EVENT=VERIFY LIMIT=10", "TEST").lines();
+
+            // a logon is two verifies (the password at the daemon, the PassTicket of the session)
+            assertEquals(List.of("PG01", "PG01", "PG02", "PG02", "PG01", "PG01"), lines.stream()
+                    .map(l -> l.split(" ")[1]).toList(), lines.toString());
         }
     }
 }
