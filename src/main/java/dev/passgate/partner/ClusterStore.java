@@ -104,7 +104,7 @@ public final class ClusterStore implements AutoCloseable {
     /**
      * Records this node and drops its old connection rows. The rows of a node of the same name are
      * taken over when that node is dead (no heartbeat for {@code aliveMillis}) or was this node's
-     * own previous life (same home: a data folder belongs to one node);
+     * own previous life (same home: a data folder belongs to one node).
      *
      * @throws NameInUseException when a live node elsewhere has the name
      */
