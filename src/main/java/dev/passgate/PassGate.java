@@ -15,6 +15,7 @@ import dev.passgate.jobs.JobsModule;
 import dev.passgate.miner.FilesSettings;
 import dev.passgate.miner.MinerModule;
 import dev.passgate.partner.ConnectionRegistry;
+import dev.passgate.partner.NodeAddress;
 import dev.passgate.partner.PartnerInfoService;
 import dev.passgate.partner.PartnerModule;
 import dev.passgate.partner.PartnerSettings;
@@ -121,15 +122,16 @@ public final class PassGate {
         SecurityModule store = modules.add("security", new SecurityModule(context, settings, clock));
         SecurityRegistry security = store.security();
         modules.add("passTickets", new PassTicketModule(security, clock)).addComponent(context);
-        PartnerModule partners = modules.add("partners", new PartnerModule(security, PartnerSettings.from(settings), clock));
+        ServerSettings server = ServerSettings.from(settings);
+        DaemonSettings daemonSettings = DaemonSettings.from(settings);
+        PartnerModule partners = modules.add("partners", new PartnerModule(security, PartnerSettings.from(settings),
+                NodeAddress.endpoint(server.advertisedHost(), daemonSettings.host(), daemonSettings.port()), clock));
         ExitSettings exitSettings = ExitSettings.from(settings);
         ExitModule exits = modules.add("exits", new ExitModule(context, settings, security));
-        ServerSettings server = ServerSettings.from(settings);
         ProtocolSettings protocol = ProtocolSettings.from(settings);
         SessionModule sessions = modules.add("sessions", new SessionModule(context, settings.applid(),
                 settings.systemName(), SessionSettings.from(settings), server, protocol, security, clock, template,
                 exits.exits(), partners.connections()));
-        DaemonSettings daemonSettings = DaemonSettings.from(settings);
         DaemonModule daemon = modules.add("daemon", new DaemonModule(context, settings.applid(), daemonSettings, server,
                 PoolSettings.from(settings), protocol, security, clock, template, exits.exits(), sessions,
                 partners.service(), partners.serviceIdentity()));

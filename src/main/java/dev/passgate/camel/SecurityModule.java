@@ -1,6 +1,7 @@
 package dev.passgate.camel;
 
 import dev.passgate.passticket.PropertiesDefinitionResolver;
+import dev.passgate.security.MasterKeyCheck;
 import dev.passgate.security.MasterKeys;
 import dev.passgate.security.SecurityBootstrap;
 import dev.passgate.security.SecurityRegistry;
@@ -11,6 +12,7 @@ import dev.passgate.store.QuartzStore;
 import dev.passgate.store.StoreSettings;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
@@ -39,11 +41,12 @@ public final class SecurityModule extends ServiceSupport {
         this.settings = SecuritySettings.from(node);
         this.clock = clock;
         // The key first: a host that gave none learns it before anything is written.
-        byte[] masterKey = MasterKeys.load(settings.masterKey(), settings.masterKeyFile(), settings.createMasterKey(),
-                node.dataDir());
+        Optional<byte[]> found = MasterKeys.find(settings.masterKey(), settings.masterKeyFile(),
+                settings.createMasterKey(), node.dataDir());
         StoreSettings store = StoreSettings.from(node);
         this.database = store.open(node.dataDir(), store.maxConnections());
         try {
+            byte[] masterKey = MasterKeyCheck.settle(database.dataSource(), found, settings.masterKeyFile());
             var configured = new PropertiesDefinitionResolver(node::lookup, node.systemName());
             this.security = new SecurityRegistry(database.dataSource(), masterKey, settings.passwordIterations(), clock,
                     node.systemName(), List.of(configured));

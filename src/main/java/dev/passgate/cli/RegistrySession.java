@@ -1,6 +1,7 @@
 package dev.passgate.cli;
 
 import dev.passgate.settings.PassGateSettings;
+import dev.passgate.security.MasterKeyCheck;
 import dev.passgate.security.MasterKeys;
 import dev.passgate.security.SecurityRegistry;
 import dev.passgate.security.SecuritySettings;
@@ -19,8 +20,8 @@ final class RegistrySession implements AutoCloseable {
         this.database = StoreSettings.from(settings).open(settings.dataDir(), 2);
         try {
             SecuritySettings security = SecuritySettings.from(settings);
-            byte[] masterKey = MasterKeys.load(security.masterKey(), security.masterKeyFile(), security.createMasterKey(),
-                    settings.dataDir());
+            byte[] masterKey = MasterKeyCheck.settle(database.dataSource(), MasterKeys.find(security.masterKey(),
+                    security.masterKeyFile(), security.createMasterKey(), settings.dataDir()), security.masterKeyFile());
             this.registry = new SecurityRegistry(database.dataSource(), masterKey, security.passwordIterations(),
                     Clock.systemUTC(), settings.systemName(), List.of());
         } catch (RuntimeException e) {

@@ -25,10 +25,26 @@ public final class ClusterStore implements AutoCloseable {
     /**
      * A node as the others see it.
      *
-     * @param heartbeat when it last said it runs (epoch milliseconds; ignored by {@link #join})
+     * @param endpoint where its daemon is reached (host:port), named to a node that asks for its name
+     * @param home     its host and data folder: what tells its own next life from another node
+     * @param silentMillis how long ago it last said it runs, by the database's clock (ignored by {@link #join})
      */
-    public record Node(String name, String tcpip, String domain, List<String> addresses, long heartbeat) {
+    public record Node(String name, String tcpip, String domain, List<String> addresses, String endpoint, String home,
+            long silentMillis) {
     }
+
+    /** Another node runs under this node's name: starting would take its rows away from under it. */
+    public static final class NameInUseException extends IllegalStateException {
+        public NameInUseException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The database's clock in epoch milliseconds: heartbeats are written and judged by it alone,
+     * so nodes whose clocks disagree still agree on who is alive.
+     */
+    static final String DATABASE_MILLIS = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
 
     /**
      * A connection row: one end's sockets and the signed identities owning it.
@@ -85,33 +101,70 @@ public final class ClusterStore implements AutoCloseable {
                 rs -> new String[] {rs.getString(1), rs.getString(2)});
     }
 
-    /** Records this node (replacing what its previous life wrote) and drops its old connection rows. */
-    public void join(Node node) {
+    /**
+     * Records this node and drops its old connection rows. The rows of a node of the same name are
+     * taken over when that node is dead (no heartbeat for {@code aliveMillis}) or was this node's
+     * own previous life (same home: a data folder belongs to one node).
+     *
+     * @throws NameInUseException when a live node elsewhere has the name
+     */
+    public void join(Node node, long aliveMillis) {
+        try {
+            joinOnce(node, aliveMillis);
+        } catch (Jdbc.StoreException e) {
+            if (!e.isUniqueViolation()) {
+                throw e;
+            }
+            joinOnce(node, aliveMillis); // a node of the same name joined at the same moment: judge its row now
+        }
+    }
+
+    private void joinOnce(Node node, long aliveMillis) {
         jdbc.inTransaction(tx -> {
+            Optional<Node> other = tx.queryOne("SELECT endpoint, home, " + DATABASE_MILLIS + " - heartbeat"
+                    + " FROM passgate_node WHERE name = ? FOR UPDATE", rs -> new Node(node.name(), null, null, List.of(),
+                    rs.getString(1), rs.getString(2), rs.getLong(3)), node.name());
+            if (other.isPresent() && other.get().silentMillis() < aliveMillis
+                    && !node.home().equals(other.get().home())) {
+                throw new NameInUseException(nameInUse(node.name(), other.get(), aliveMillis));
+            }
             tx.update("DELETE FROM passgate_connection WHERE node = ?", node.name());
             tx.update("DELETE FROM passgate_node WHERE name = ?", node.name());
-            tx.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", node.name(), node.tcpip(), node.domain(),
-                    String.join(",", node.addresses()), clock.millis(), clock.millis());
+            tx.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, endpoint, home, started_at,"
+                    + " heartbeat) VALUES (?, ?, ?, ?, ?, ?, ?, " + DATABASE_MILLIS + ")", node.name(), node.tcpip(),
+                    node.domain(), String.join(",", node.addresses()), node.endpoint(), node.home(), clock.millis());
             return null;
         });
     }
 
-    /** Says that this node still runs. */
-    public void beat(String node) {
-        jdbc.update("UPDATE passgate_node SET heartbeat = ? WHERE name = ?", clock.millis(), node);
+    private static String nameInUse(String name, Node other, long aliveMillis) {
+        long silentSeconds = Math.max(0, other.silentMillis()) / 1000;
+        return "the system name " + name + " is in use by a running node at "
+                + (other.endpoint() == null ? "an unknown address" : other.endpoint()) + " (its last heartbeat "
+                + silentSeconds + " s ago): give this node a name of its own with passgate.system.name (1 to 8"
+                + " characters); if that node has died, its name is free " + (aliveMillis / 1000 - silentSeconds)
+                + " s from now";
     }
 
-    /** Takes this node's connections out of the cluster's view (at shutdown); the node row stays. */
+    /** Says that this node still runs. */
+    public void beat(String node) {
+        jdbc.update("UPDATE passgate_node SET heartbeat = " + DATABASE_MILLIS + " WHERE name = ?", node);
+    }
+
+    /**
+     * Takes this node's connections out of the cluster's view (at shutdown). The node row stays,
+     * as a stopped node: its name is free at once.
+     */
     public void leave(String node) {
         flush();
         jdbc.update("DELETE FROM passgate_connection WHERE node = ?", node);
+        jdbc.update("UPDATE passgate_node SET heartbeat = 0 WHERE name = ?", node);
     }
 
     public List<Node> nodes() {
-        return jdbc.query("SELECT name, tcpip, domain_name, addresses, heartbeat FROM passgate_node", rs -> new Node(
-                rs.getString(1), rs.getString(2), rs.getString(3), Arrays.asList(rs.getString(4).split(",")),
-                rs.getLong(5)));
+        return jdbc.query("SELECT name, tcpip, domain_name, addresses, endpoint, home, " + DATABASE_MILLIS
+                + " - heartbeat FROM passgate_node", rs -> new Node(rs.getString(1), rs.getString(2), rs.getString(3),
+                Arrays.asList(rs.getString(4).split(",")), rs.getString(5), rs.getString(6), rs.getLong(7)));
     }
 
     /** Writes (or rewrites) a connection's row, soon, on the writer thread. */

@@ -28,7 +28,7 @@ public final class ClusterView {
     private static final long CACHE_MILLIS = 2_000;
     /** How often a node says it runs, and how long the others keep believing it. */
     public static final long HEARTBEAT_MILLIS = 10_000;
-    static final long ALIVE_MILLIS = 3 * HEARTBEAT_MILLIS;
+    public static final long ALIVE_MILLIS = 3 * HEARTBEAT_MILLIS;
 
     private final ClusterStore store;
     private final String node;
@@ -37,7 +37,8 @@ public final class ClusterView {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Set<InetAddress> addresses, Map<String, String> domains, Map<String, Long> heartbeats,
+    /** @param silences each node's silence at readAt, by the database's clock */
+    private record Snapshot(Set<InetAddress> addresses, Map<String, String> domains, Map<String, Long> silences,
             long readAt) {
     }
 
@@ -95,10 +96,14 @@ public final class ClusterView {
         return internalNetworks.stream().anyMatch(r -> r.matches(socket));
     }
 
-    /** The node has said it runs within the last {@link #ALIVE_MILLIS}: its connection rows count. */
+    /**
+     * The node has said it runs within the last {@link #ALIVE_MILLIS}, by the database's clock (plus
+     * what this node's clock says has passed since it read the nodes): its connection rows count.
+     */
     public boolean isAlive(String otherNode) {
-        Long beat = current().heartbeats().get(otherNode);
-        return beat != null && clock.millis() - beat < ALIVE_MILLIS;
+        Snapshot s = current();
+        Long silence = s.silences().get(otherNode);
+        return silence != null && silence + (clock.millis() - s.readAt()) < ALIVE_MILLIS;
     }
 
     /** Both nodes name the same, defined security domain. */
@@ -114,16 +119,17 @@ public final class ClusterView {
         }
         Set<InetAddress> addresses = new HashSet<>();
         Map<String, String> domains = new HashMap<>();
-        Map<String, Long> heartbeats = new HashMap<>();
+        Map<String, Long> silences = new HashMap<>();
+        long readAt = clock.millis();
         for (ClusterStore.Node n : store.nodes()) {
-            heartbeats.put(n.name(), n.heartbeat());
+            silences.put(n.name(), n.silentMillis());
             n.addresses().forEach(a -> addresses.add(literal(a)));
             if (n.domain() != null) {
                 domains.put(n.name(), n.domain());
             }
         }
         addresses.remove(null);
-        s = new Snapshot(addresses, domains, heartbeats, clock.millis());
+        s = new Snapshot(addresses, domains, silences, readAt);
         snapshot = s;
         return s;
     }

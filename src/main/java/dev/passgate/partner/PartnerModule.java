@@ -18,8 +18,9 @@ public final class PartnerModule extends ServiceSupport {
 
     private final PartnerSetup cluster;
 
-    public PartnerModule(SecurityRegistry security, PartnerSettings settings, Clock clock) {
-        this.cluster = PartnerSetup.join(security, settings, clock);
+    /** @param endpoint where this node's daemon is reached ({@link NodeAddress#endpoint}), told to a node that asks for its name */
+    public PartnerModule(SecurityRegistry security, PartnerSettings settings, String endpoint, Clock clock) {
+        this.cluster = PartnerSetup.join(security, settings, endpoint, clock);
     }
 
     @BindToRegistry(PARTNERS)

@@ -1,10 +1,12 @@
 package dev.passgate.partner;
 
 import dev.passgate.settings.PassGateSettings;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The node's place in its cluster ({@code passgate.cluster.*}, the TCP/IP name and the system name). */
-public record PartnerSettings(String cluster, String node, String tcpip, String addresses, List<String> internalNetworks) {
+public record PartnerSettings(String cluster, String node, String tcpip, String addresses, List<String> internalNetworks,
+        Path dataDir) {
 
     /** The cluster's name, in every UTOKEN; the first node on a database names it. */
     public static final String CLUSTER_NAME = "passgate.cluster.name";
@@ -17,6 +19,6 @@ public record PartnerSettings(String cluster, String node, String tcpip, String 
 
     public static PartnerSettings from(PassGateSettings s) {
         return new PartnerSettings(s.string(CLUSTER_NAME), s.systemName(), s.string(TCPIP_NAME),
-                s.find(ADDRESSES).orElse(""), s.list(INTERNAL_NETWORKS));
+                s.find(ADDRESSES).orElse(""), s.list(INTERNAL_NETWORKS), s.dataDir());
     }
 }

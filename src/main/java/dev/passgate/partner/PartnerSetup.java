@@ -36,21 +36,23 @@ public final class PartnerSetup implements AutoCloseable {
         this.node = node;
     }
 
-    public static PartnerSetup join(SecurityRegistry security, PartnerSettings s, Clock clock) {
+    /** @throws ClusterStore.NameInUseException when a live node elsewhere has this node's name */
+    public static PartnerSetup join(SecurityRegistry security, PartnerSettings s, String endpoint, Clock clock) {
         ClusterStore store = new ClusterStore(new Jdbc(security.dataSource()), clock);
         UTokens utokens = new UTokens(s.cluster(), s.node(), store.clusterKey(s.cluster(), security.secretBox()), clock);
         // The domain is read once, at start, as a TCP/IP stack reads it: a change needs a restart.
         String domain = security.profiles().find("SERVAUTH", "EZBDOMAIN").map(ProfileRecord::appldata)
                 .filter(a -> a != null && !a.isBlank()).map(String::trim).orElse(null);
         List<String> addresses = ClusterView.nodeAddresses(s.addresses());
-        store.join(new ClusterStore.Node(s.node(), s.tcpip(), domain, addresses, 0));
+        store.join(new ClusterStore.Node(s.node(), s.tcpip(), domain, addresses, endpoint, NodeAddress.home(s.dataDir()), 0),
+                ClusterView.ALIVE_MILLIS);
         if (domain == null) {
             // Only matters once several nodes share the database, so no warning for a single node.
             LOG.info("SERVAUTH EZBDOMAIN is not defined (or has no APPLDATA): partner credentials are exchanged only"
                     + " between connections on this node. For a cluster define it once: RDEFINE SERVAUTH EZBDOMAIN"
                     + " APPLDATA('<domain>')");
         }
-        LOG.info("Node {} joined cluster {} (domain {}, addresses {})", s.node(), s.cluster(),
+        LOG.info("Node {} joined cluster {} at {} (domain {}, addresses {})", s.node(), s.cluster(), endpoint,
                 domain == null ? "undefined" : domain, addresses);
         UserRecord owner = security.users().find(SecurityBootstrap.SERVICE_USER).orElseThrow(() ->
                 new IllegalStateException("the service user " + SecurityBootstrap.SERVICE_USER + " is not defined"));

@@ -25,26 +25,37 @@ import javax.sql.DataSource;
  */
 public final class AuditLog implements AutoCloseable {
 
-    /** One audit record. */
-    public record Entry(long id, Instant at, AuditEvent event, String user, String actor, String outcome, String detail) {
+    /**
+     * One audit record.
+     *
+     * @param at   when the database stored it (its clock, so records of all nodes order alike); in what
+     *             {@link #listen listeners} get as it is made, this node's clock, the record not being stored yet
+     * @param node the system name of the node that wrote it (null for records older than the column)
+     */
+    public record Entry(long id, Instant at, AuditEvent event, String user, String actor, String outcome, String detail,
+            String node) {
         public String line() {
-            return at + " " + event + " " + (user == null ? "-" : user) + " " + outcome + " by "
-                    + (actor == null ? "-" : actor) + (detail == null ? "" : ": " + detail);
+            return at + " " + (node == null ? "-" : node) + " " + event + " " + (user == null ? "-" : user) + " "
+                    + outcome + " by " + (actor == null ? "-" : actor) + (detail == null ? "" : ": " + detail);
         }
     }
 
     private static final int DETAIL_MAX = 1000;
-    private static final String INSERT =
-            "INSERT INTO audit_log (logged_at, event, user_id, actor, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)";
+    // The database's clock, not the node's: records of every node sharing the store order by one clock.
+    private static final String INSERT = "INSERT INTO audit_log (logged_at, node, event, user_id, actor, outcome, detail)"
+            + " VALUES (CURRENT_TIMESTAMP, ?, ?, ?, ?, ?, ?)";
 
     private final Jdbc jdbc;
     private final Clock clock;
+    private final String node;
     private final GroupCommit commits;
     private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
 
-    public AuditLog(DataSource dataSource, Clock clock) {
+    /** @param node this node's system name, in each record it writes */
+    public AuditLog(DataSource dataSource, Clock clock, String node) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
+        this.node = node;
         this.commits = new GroupCommit(dataSource, "passgate-audit-writer");
     }
 
@@ -74,7 +85,7 @@ public final class AuditLog implements AutoCloseable {
     /** Records an event inside the caller's transaction: it commits, or rolls back, with the caller's change. */
     public void recordIn(Jdbc transaction, AuditEvent event, String user, String actor, String outcome, String detail) {
         Entry e = entry(event, user, actor, outcome, detail);
-        transaction.update(INSERT, Timestamp.from(e.at()), e.event().name(), e.user(), e.actor(), e.outcome(), e.detail());
+        transaction.update(INSERT, e.node(), e.event().name(), e.user(), e.actor(), e.outcome(), e.detail());
     }
 
     /**
@@ -95,10 +106,10 @@ public final class AuditLog implements AutoCloseable {
         return commits;
     }
 
-    /** Newest first; null filters match everything. */
+    /** Newest first (by the database's timestamp, then by id); null filters match everything. */
     public List<Entry> query(String user, AuditEvent event, int limit) {
         commits.syncAll();
-        StringBuilder sql = new StringBuilder("SELECT id, logged_at, event, user_id, actor, outcome, detail FROM audit_log"
+        StringBuilder sql = new StringBuilder("SELECT id, logged_at, event, user_id, actor, outcome, detail, node FROM audit_log"
                 + " WHERE 1=1");
         List<Object> args = new ArrayList<>();
         if (user != null) {
@@ -109,10 +120,10 @@ public final class AuditLog implements AutoCloseable {
             sql.append(" AND event = ?");
             args.add(event.name());
         }
-        sql.append(" ORDER BY id DESC LIMIT ?");
+        sql.append(" ORDER BY logged_at DESC, id DESC LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), rs -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), AuditEvent.valueOf(rs.getString(3)),
-                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), args.toArray());
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), args.toArray());
     }
 
     /** Deletes the records older than the given instant; returns how many. */
@@ -128,12 +139,12 @@ public final class AuditLog implements AutoCloseable {
 
     private Entry entry(AuditEvent event, String user, String actor, String outcome, String detail) {
         String d = detail == null || detail.length() <= DETAIL_MAX ? detail : detail.substring(0, DETAIL_MAX - 3) + "...";
-        Entry e = new Entry(0, clock.instant(), event, user, actor, outcome, d);
+        Entry e = new Entry(0, clock.instant(), event, user, actor, outcome, d, node);
         listeners.forEach(l -> l.accept(e));
         return e;
     }
 
     private static Write insert(Entry e) {
-        return b -> b.update(INSERT, Timestamp.from(e.at()), e.event().name(), e.user(), e.actor(), e.outcome(), e.detail());
+        return b -> b.update(INSERT, e.node(), e.event().name(), e.user(), e.actor(), e.outcome(), e.detail());
     }
 }

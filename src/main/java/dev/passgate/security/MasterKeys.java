@@ -28,32 +28,53 @@ public final class MasterKeys {
     private MasterKeys() {
     }
 
-    public static byte[] load(Optional<String> configuredHex, Path keyFile, boolean createMissing, Path dataDir) {
+    /**
+     * The configured key, or the key file's; empty when the file is missing and may be created
+     * ({@link MasterKeyCheck} creates it once it knows the store has no key yet).
+     *
+     * @throws IllegalStateException when there is no key and none may be created, or the key is malformed
+     */
+    public static Optional<byte[]> find(Optional<String> configuredHex, Path keyFile, boolean createMissing, Path dataDir) {
         if (configuredHex.isPresent()) {
-            return parse(configuredHex.get(), SecuritySettings.MASTER_KEY);
+            return Optional.of(parse(configuredHex.get(), SecuritySettings.MASTER_KEY));
         }
         Path file = keyFile.toAbsolutePath().normalize();
         if (file.startsWith(dataDir.toAbsolutePath().normalize())) {
             throw new IllegalStateException("passgate.security.master-key-file " + file + " lies in the data folder: keep"
                     + " the master key apart from the database it protects");
         }
-        try {
-            if (!Files.exists(file)) {
-                if (!createMissing) {
-                    throw new IllegalStateException("no master key: set " + SecuritySettings.MASTER_KEY
-                            + " (64 hex digits; best from the environment as PASSGATE_SECURITY_MASTER_KEY), or "
-                            + SecuritySettings.MASTER_KEY_FILE + " to an existing key file (" + file + " does not exist),"
-                            + " or " + SecuritySettings.MASTER_KEY_CREATE + "=true to have that file created");
-                }
-                create(file);
+        if (!Files.exists(file)) {
+            if (!createMissing) {
+                throw new IllegalStateException("no master key: set " + SecuritySettings.MASTER_KEY
+                        + " (64 hex digits; best from the environment as PASSGATE_SECURITY_MASTER_KEY), or "
+                        + SecuritySettings.MASTER_KEY_FILE + " to an existing key file (" + file + " does not exist),"
+                        + " or " + SecuritySettings.MASTER_KEY_CREATE + "=true to have that file created");
             }
+            return Optional.empty();
+        }
+        return Optional.of(read(file));
+    }
+
+    /** Makes a new key in the file (owner-only), or takes the one another process made there first. */
+    static byte[] create(Path keyFile) {
+        Path file = keyFile.toAbsolutePath().normalize();
+        try {
+            create0(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the master key file " + file, e);
+        }
+        return read(file);
+    }
+
+    private static byte[] read(Path file) {
+        try {
             return parse(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the master key file " + file, e);
         }
     }
 
-    private static void create(Path file) throws IOException {
+    private static void create0(Path file) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         try {
@@ -62,7 +83,7 @@ public final class MasterKeys {
             return; // another process made it first; use theirs
         }
         LOG.warn("Created a new master key in {}. Back it up: PassTicket keys and TOTP secrets in the database cannot be"
-                + " read without it. To supply it instead, set passgate.security.master-key (64 hex digits).", file);
+                + " read without it. Every node sharing this store needs this same key (copy the file).", file);
     }
 
     private static byte[] parse(String text, String source) {

@@ -56,7 +56,7 @@ public final class SecurityRegistry implements AutoCloseable {
 
     /**
      * @param fallbackResolvers asked for PassTicket definitions the registry does not have
-     * @param systemName        this node's system name, for the unsafe-APPLID warnings
+     * @param systemName        this node's system name, for the unsafe-APPLID warnings and the audit records it writes
      */
     public SecurityRegistry(DataSource dataSource, byte[] masterKey, int passwordIterations, Clock clock,
             String systemName, List<PassTicketDefinitionResolver> fallbackResolvers) {
@@ -72,7 +72,7 @@ public final class SecurityRegistry implements AutoCloseable {
         this.groups = new GroupStore(jdbc);
         this.profiles = new ProfileStore(jdbc);
         this.options = new SecurityOptions(jdbc);
-        this.audit = new AuditLog(dataSource, clock);
+        this.audit = new AuditLog(dataSource, clock, systemName);
         ProfileCache profileCache = new ProfileCache(profiles, clock, PROFILE_CACHE_MILLIS);
         this.access = new AccessChecker(profileCache);
         this.registryResolver = new RegistryDefinitionResolver(profiles, box, clock, PROFILE_CACHE_MILLIS);

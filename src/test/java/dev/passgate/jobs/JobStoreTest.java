@@ -44,7 +44,7 @@ class JobStoreTest {
 
     @Test
     void aJobRunsWritesOutputAndEndsWithItsReturnCode() {
-        try (Database db = TestDatabases.open(engine(), data); AuditLog audit = new AuditLog(db.dataSource(), Clock.systemUTC())) {
+        try (Database db = TestDatabases.open(engine(), data); AuditLog audit = new AuditLog(db.dataSource(), Clock.systemUTC(), "PG01")) {
             JobStore jobs = store(db, audit);
             Job j = jobs.submit("J0000001", "JOE", "HELLO", "JOE");
             assertEquals(JobState.INPUT, jobs.find(j.id()).orElseThrow().state());
@@ -66,7 +66,7 @@ class JobStoreTest {
 
     @Test
     void aCancelledJobIsNotOverwrittenByItsRunEnding() {
-        try (Database db = TestDatabases.open(engine(), data); AuditLog audit = new AuditLog(db.dataSource(), Clock.systemUTC())) {
+        try (Database db = TestDatabases.open(engine(), data); AuditLog audit = new AuditLog(db.dataSource(), Clock.systemUTC(), "PG01")) {
             JobStore jobs = store(db, audit);
             Job j = jobs.submit("J0000002", "JOE", "LOOP", "JOE");
             jobs.start(j.id());
@@ -82,7 +82,7 @@ class JobStoreTest {
 
     @Test
     void restartFailsWhatWasRunningAndKeepsWhatFinished() {
-        try (Database db = TestDatabases.open(engine(), data); AuditLog audit = new AuditLog(db.dataSource(), Clock.systemUTC())) {
+        try (Database db = TestDatabases.open(engine(), data); AuditLog audit = new AuditLog(db.dataSource(), Clock.systemUTC(), "PG01")) {
             JobStore jobs = store(db, audit);
             jobs.submit("J0000003", "JOE", "HELLO", "JOE");
             jobs.start("J0000003");
@@ -94,7 +94,7 @@ class JobStoreTest {
             jobs.submit("J0000005", "ANN", "LOOP", "ANN");
             audit.flushStore();
         }
-        try (Database db = TestDatabases.open(engine(), data); AuditLog audit = new AuditLog(db.dataSource(), Clock.systemUTC())) {
+        try (Database db = TestDatabases.open(engine(), data); AuditLog audit = new AuditLog(db.dataSource(), Clock.systemUTC(), "PG01")) {
             JobStore jobs = store(db, audit);
             assertEquals(2, jobs.failLeftBehind("node PG01 restarted"));
             assertEquals(JobState.OUTPUT, jobs.find("J0000003").orElseThrow().state());

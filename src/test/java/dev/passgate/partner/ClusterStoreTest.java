@@ -94,21 +94,80 @@ class ClusterStoreTest {
                 rs -> rs.getInt(1)).orElseThrow());
     }
 
+    private static ClusterStore.Node node(String name, String domain, String endpoint, String home, String... addresses) {
+        return new ClusterStore.Node(name, "TCPIP", domain, List.of(addresses), endpoint, home, 0);
+    }
+
+    /** Ages a node's heartbeat by the database's clock, as if it had stopped beating that long ago. */
+    private void silence(String node, long millis) {
+        new Jdbc(database.dataSource()).update("UPDATE passgate_node SET heartbeat = " + ClusterStore.DATABASE_MILLIS
+                + " - ? WHERE name = ?", millis, node);
+    }
+
     @Test
     void aRestartingNodeReplacesItsRecordAndDropsWhatItsPreviousLifeLeft() {
-        store.join(new ClusterStore.Node("PG02", "TCPIP", "PLEX1", List.of("127.0.0.1"), 0));
+        store.join(node("PG02", "PLEX1", "hosta:4035", "hosta:/srv/pg02"), ClusterView.ALIVE_MILLIS);
         store.publish(row("PG02", 7, 50007));
         store.flush();
 
-        long before = System.currentTimeMillis();
-        store.join(new ClusterStore.Node("PG02", "TCPIP", "PLEX2", List.of("127.0.0.1", "10.1.1.5"), 0));
+        // its own previous life (same home), still fresh: a crash restarted at once
+        store.join(node("PG02", "PLEX2", "hosta:4035", "hosta:/srv/pg02", "127.0.0.1", "10.1.1.5"),
+                ClusterView.ALIVE_MILLIS);
 
         assertTrue(store.find("127.0.0.1", 50007, "127.0.0.1", 4035, "PG01").isEmpty());
         ClusterStore.Node node = store.nodes().get(0);
-        assertEquals(List.of("PG02", "PLEX2", List.of("127.0.0.1", "10.1.1.5")), List.of(node.name(), node.domain(),
-                node.addresses()));
+        assertEquals(List.of("PG02", "PLEX2", List.of("127.0.0.1", "10.1.1.5"), "hosta:4035"), List.of(node.name(),
+                node.domain(), node.addresses(), node.endpoint()));
         assertEquals(1, store.nodes().size());
-        assertTrue(node.heartbeat() >= before, "joining is the first heartbeat");
+        assertTrue(node.silentMillis() < 5_000, "joining is the first heartbeat: " + node.silentMillis());
+    }
+
+    @Test
+    void aSecondLiveNodeOfTheSameNameIsRefusedNamingTheFirstOnesAddressAndLeavesItsRowsAlone() {
+        store.join(node("PGB", "PLEX1", "hosta.example.com:4035", "hosta:/srv/pgb", "10.1.1.1"), ClusterView.ALIVE_MILLIS);
+        store.publish(row("PGB", 7, 50007));
+        store.flush();
+
+        ClusterStore.NameInUseException e = assertThrows(ClusterStore.NameInUseException.class, () -> store.join(
+                node("PGB", "PLEX1", "hostb.example.com:4035", "hostb:/srv/pgb", "10.1.1.2"), ClusterView.ALIVE_MILLIS));
+
+        assertTrue(e.getMessage().contains("PGB") && e.getMessage().contains("hosta.example.com:4035")
+                && e.getMessage().contains("passgate.system.name"), e.getMessage());
+        assertEquals(List.of("10.1.1.1"), store.nodes().get(0).addresses(), "the live node's record is untouched");
+        assertEquals(1, store.find("127.0.0.1", 50007, "127.0.0.1", 4035, "PG01").size(), "and its connections");
+    }
+
+    @Test
+    void aDeadNodesNameIsTakenOverAndAStoppedNodesNameIsFreeAtOnce() {
+        store.join(node("PGB", "PLEX1", "hosta:4035", "hosta:/srv/pgb", "10.1.1.1"), ClusterView.ALIVE_MILLIS);
+        silence("PGB", ClusterView.ALIVE_MILLIS + 1_000);
+        store.join(node("PGB", "PLEX1", "hostb:4035", "hostb:/srv/pgb", "10.1.1.2"), ClusterView.ALIVE_MILLIS);
+        assertEquals("hostb:4035", store.nodes().get(0).endpoint());
+
+        store.leave("PGB");
+        store.join(node("PGB", "PLEX1", "hostc:4035", "hostc:/srv/pgb", "10.1.1.3"), ClusterView.ALIVE_MILLIS);
+        assertEquals("hostc:4035", store.nodes().get(0).endpoint());
+    }
+
+    @Test
+    void livenessIsJudgedByTheDatabasesClockNotTheNodesOwn() {
+        Clock hourAhead = Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(1));
+        Clock hourBehind = Clock.offset(Clock.systemUTC(), java.time.Duration.ofHours(-1));
+        ClusterStore behind = new ClusterStore(new Jdbc(database.dataSource()), hourBehind);
+        behind.join(node("PGA", "PLEX1", "hosta:4035", "hosta:/srv/pga", "10.1.1.1"), ClusterView.ALIVE_MILLIS);
+        ClusterStore ahead = new ClusterStore(new Jdbc(database.dataSource()), hourAhead);
+
+        assertThrows(ClusterStore.NameInUseException.class, () -> ahead.join(
+                node("PGA", "PLEX1", "hostb:4035", "hostb:/srv/pga", "10.1.1.2"), ClusterView.ALIVE_MILLIS),
+                "a node whose clock runs an hour ahead still sees the other alive");
+        ClusterView fromAhead = new ClusterView(ahead, "PGZ", "PLEX1", List.of(), hourAhead);
+        assertTrue(fromAhead.isAlive("PGA"));
+
+        silence("PGA", ClusterView.ALIVE_MILLIS + 1_000);
+        ClusterView fromBehind = new ClusterView(behind, "PGY", "PLEX1", List.of(), hourBehind);
+        assertTrue(!fromBehind.isAlive("PGA"), "a node whose clock runs behind still sees the other dead");
+        behind.close();
+        ahead.close();
     }
 
     @Test
