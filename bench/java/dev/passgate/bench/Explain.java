@@ -1,5 +1,6 @@
 package dev.passgate.bench;
 
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -59,7 +60,7 @@ final class Explain {
                 .transform((b, t, l, m, d) -> b.visit(Advice.to(CountParse.class).on(named("prepareCommand"))))
                 .type(named("org.h2.command.Command"))
                 .transform((b, t, l, m, d) -> b.visit(Advice.to(CountExecution.class).on(
-                        named("executeQuery").or(named("executeUpdate")).or(named("executeBatchUpdate")))))
+                        isPublic().and(named("executeQuery").or(named("executeUpdate")).or(named("executeBatchUpdate"))))))
                 .type(named("java.util.concurrent.ThreadPoolExecutor"))
                 .transform((b, t, l, m, d) -> b.visit(Advice.to(CountPoolTask.class).on(
                         named("execute").and(takesArguments(Runnable.class)))))
@@ -162,6 +163,25 @@ final class Explain {
                 detail);
     }
 
+    /** The statements executed most since the given counts (a copy of an earlier {@link #bySql}), per cycle. */
+    static String topStatements(Map<String, Long> earlier, long cycles, int limit) {
+        double n = Math.max(1, cycles);
+        return bySql().entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - earlier.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+                .limit(limit)
+                .map(e -> String.format(Locale.ROOT, "  %6.2f  %s", e.getValue() / n,
+                        e.getKey().length() > 150 ? e.getKey().substring(0, 150) + "..." : e.getKey()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    static Map<String, Long> bySql() {
+        Map<String, Long> m = new java.util.HashMap<>();
+        ExplainCounters.BY_SQL.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
     static boolean installed() {
         return installed;
     }
@@ -244,8 +264,8 @@ final class Explain {
 
     public static final class CountExecution {
         @Advice.OnMethodEnter
-        static void enter() {
-            ExplainCounters.EXECUTIONS.increment();
+        static void enter(@Advice.This Object command) {
+            ExplainCounters.executed(command);
         }
     }
 

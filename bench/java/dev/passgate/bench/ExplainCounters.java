@@ -22,6 +22,17 @@ public final class ExplainCounters {
     /** Tasks given to a Netty event loop or event executor. */
     public static final LongAdder EVENT_LOOP_TASKS = new LongAdder();
 
+    /** Executions by SQL text (H2's Command prints its SQL). */
+    public static final java.util.concurrent.ConcurrentHashMap<String, LongAdder> BY_SQL =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static void executed(Object command) {
+        EXECUTIONS.increment();
+        String sql = String.valueOf(command);
+        int parameters = sql.lastIndexOf(" {1: ");
+        BY_SQL.computeIfAbsent(parameters < 0 ? sql : sql.substring(0, parameters), k -> new LongAdder()).increment();
+    }
+
     private ExplainCounters() {
     }
 }

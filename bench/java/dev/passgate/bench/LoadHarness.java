@@ -53,6 +53,7 @@ public final class LoadHarness {
         List<String> rows = new ArrayList<>();
         List<String> durability = new ArrayList<>();
         List<String> explained = new ArrayList<>();
+        List<String> statements = new ArrayList<>();
         try (BenchServer pg = new BenchServer(); FloorServer floor = new FloorServer(); FtpPeer ftp = new FtpPeer()) {
             if (explain) {
                 Explain.watch(pg.passGate.security().audit());
@@ -65,9 +66,12 @@ public final class LoadHarness {
                 var commits = pg.passGate.security().audit().commits();
                 var before = commits.stats();
                 var explainBefore = explain ? Explain.take(commits) : null;
+                var sqlBefore = explain ? Explain.bySql() : null;
                 Cycles.Result p = Cycles.run(() -> PassGateClient.cycle(pg.port), clients, seconds);
                 if (explain) {
                     explained.add(Explain.row(clients, "PassGate", explainBefore, Explain.take(commits), p.cycles()));
+                    statements.add("Statements executed per cycle at " + clients + " clients (most first):\n"
+                            + Explain.topStatements(sqlBefore, p.cycles(), 25));
                 }
                 var store = commits.stats().since(before);
                 durability.add(String.format(Locale.ROOT, "| %3d | %5.1f | %5.2f | %5.2f | %6.0f |", clients,
@@ -101,6 +105,8 @@ public final class LoadHarness {
             durability.forEach(System.out::println);
             System.out.println();
             if (explain) {
+                statements.forEach(System.out::println);
+                System.out.println();
                 explain(pg, floor, levels, seconds, explained);
             }
             if (idle > 0) {
