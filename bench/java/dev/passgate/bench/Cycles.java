@@ -53,6 +53,7 @@ final class Cycles {
                 }
                 counts[index] = n;
             });
+            threads[t].setName(Explain.clientName(t));
             threads[t].start();
         }
         for (Thread t : threads) {

@@ -15,8 +15,12 @@ import java.util.Locale;
  * <ol>
  * <li>complete cycles per second (logon, reconnect, one files.list, logout) at 1, 16 and
  *     64 concurrent clients, with p50/p99 latency;</li>
+ * <li>the same for the physical floor ({@link FloorServer}: the flow's socket work and no logic), driven
+ *     by the same client in the same run: PassGate/floor is what PassGate's logic costs;</li>
  * <li>the same for Apache FtpServer 1.2.1 with commons-net clients (connect, USER/PASS,
  *     PASV, LIST, QUIT), same concurrency, same machine, same moment: the ratio is the figure;</li>
+ * <li>with {@code --explain}, per cycle: SQL statements (parsed anew or from H2's cache), commits,
+ *     forces, audit rows by event, thread hand-offs, bytes allocated and syscalls;</li>
  * <li>idle sessions held open by client processes, and the server's heap per session.</li>
  * </ol>
  */
@@ -27,28 +31,48 @@ public final class LoadHarness {
         int idle = 19_000;
         int[] levels = {1, 16, 64};
         int timeouts = 10_000;
+        boolean explain = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 case "--timeouts" -> timeouts = Integer.parseInt(args[++i]);
                 case "--levels" -> levels = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--explain" -> explain = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf(Locale.ROOT, "JVM %s, %d cores, max heap %d MiB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "JVM %s, %d cores, max heap %d MiB, load average %s%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
+        if (explain) {
+            // before anything loads H2 or Netty; the counting slows every cycle a little, so
+            // the throughput table of an --explain run is not the one to quote
+            Explain.install();
+        }
 
         List<String> rows = new ArrayList<>();
         List<String> durability = new ArrayList<>();
-        try (BenchServer pg = new BenchServer(); FtpPeer ftp = new FtpPeer()) {
+        List<String> explained = new ArrayList<>();
+        List<String> statements = new ArrayList<>();
+        try (BenchServer pg = new BenchServer(); FloorServer floor = new FloorServer(); FtpPeer ftp = new FtpPeer()) {
+            if (explain) {
+                Explain.watch(pg.passGate.security().audit());
+            }
             Cycles.run(() -> PassGateClient.cycle(pg.port), 4, Math.min(5, seconds)); // warm-up
+            Cycles.run(() -> PassGateClient.cycle(floor.port), 4, Math.min(5, seconds));
             Cycles.run(() -> FtpPeer.cycle(ftp.port), 4, Math.min(5, seconds));
             for (int clients : levels) {
                 waitForTimeWaitToDrain();
                 var commits = pg.passGate.security().audit().commits();
                 var before = commits.stats();
+                var explainBefore = explain ? Explain.take(commits) : null;
+                var sqlBefore = explain ? Explain.bySql() : null;
                 Cycles.Result p = Cycles.run(() -> PassGateClient.cycle(pg.port), clients, seconds);
+                if (explain) {
+                    explained.add(Explain.row(clients, "PassGate", explainBefore, Explain.take(commits), p.cycles()));
+                    statements.add("Statements executed per cycle at " + clients + " clients (most first):\n"
+                            + Explain.topStatements(sqlBefore, p.cycles(), 25));
+                }
                 var store = commits.stats().since(before);
                 durability.add(String.format(Locale.ROOT, "| %3d | %5.1f | %5.2f | %5.2f | %6.0f |", clients,
                         (double) store.writes() / Math.max(1, p.cycles()),
@@ -56,14 +80,23 @@ public final class LoadHarness {
                         (double) store.forces() / Math.max(1, p.cycles()),
                         store.forceNanos() / 1e3 / Math.max(1, store.forces())));
                 waitForTimeWaitToDrain();
+                var floorBefore = explain ? Explain.take(null) : null;
+                Cycles.Result fl = Cycles.run(() -> PassGateClient.cycle(floor.port), clients, seconds);
+                if (explain) {
+                    explained.add(Explain.row(clients, "floor", floorBefore, Explain.take(null), fl.cycles()));
+                }
+                waitForTimeWaitToDrain();
                 Cycles.Result f = Cycles.run(() -> FtpPeer.cycle(ftp.port), clients, seconds);
-                rows.add(String.format(Locale.ROOT, "| %3d | %8.0f | %6.2f | %7.2f | %8.0f | %6.2f | %7.2f | %5.1fx | %d/%d |",
-                        clients, p.perSecond(), p.p50Millis(), p.p99Millis(), f.perSecond(), f.p50Millis(), f.p99Millis(),
-                        p.perSecond() / f.perSecond(), p.failures(), f.failures()));
+                rows.add(String.format(Locale.ROOT,
+                        "| %3d | %8.0f | %6.2f | %8.0f | %6.2f | %8.0f | %6.2f | %5.2fx | %5.1fx | %d/%d/%d |",
+                        clients, p.perSecond(), p.p50Millis(), fl.perSecond(), fl.p50Millis(), f.perSecond(), f.p50Millis(),
+                        p.perSecond() / fl.perSecond(), p.perSecond() / f.perSecond(), p.failures(), fl.failures(),
+                        f.failures()));
             }
             System.out.println();
-            System.out.println("| clients | PassGate cycles/s | p50 ms | p99 ms | FtpServer cycles/s | p50 ms | p99 ms | ratio | failures P/F |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| clients | PassGate cycles/s | p50 ms | floor cycles/s | p50 ms | FtpServer cycles/s | p50 ms"
+                    + " | PassGate/floor | PassGate/FtpServer | failures P/floor/F |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
             System.out.println();
             System.out.println("Store writes (group commit) per PassGate level:");
@@ -71,11 +104,51 @@ public final class LoadHarness {
             System.out.println("|---|---|---|---|---|");
             durability.forEach(System.out::println);
             System.out.println();
-            idleSessions(pg, idle);
+            if (explain) {
+                statements.forEach(System.out::println);
+                System.out.println();
+                explain(pg, floor, levels, seconds, explained);
+            }
+            if (idle > 0) {
+                idleSessions(pg, idle);
+            }
         }
+        System.out.println("Load average at the end: " + loadAverage());
         if (timeouts > 0) {
             waitForTimeWaitToDrain();
             timerPrecision(timeouts);
+        }
+    }
+
+    /** Prints the per-cycle counts of the measured windows, then syscalls from a window of its own under strace. */
+    private static void explain(BenchServer pg, FloorServer floor, int[] levels, double seconds, List<String> explained)
+            throws Exception {
+        System.out.println("--explain: per cycle, over each level's measured window; ctx switches and allocations are"
+                + " the server's (the JVM's threads that outlive the window: the bench clients' end with it)");
+        System.out.println(Explain.header());
+        explained.forEach(System.out::println);
+        System.out.println();
+        int clients = levels[levels.length - 1];
+        double window = Math.min(3, seconds);
+        waitForTimeWaitToDrain();
+        String pgCalls = Explain.syscalls(() -> PassGateClient.cycle(pg.port), clients, window);
+        if (pgCalls == null) {
+            System.out.println("Syscalls: strace is not available or cannot attach to this process here");
+            return;
+        }
+        waitForTimeWaitToDrain();
+        String floorCalls = Explain.syscalls(() -> PassGateClient.cycle(floor.port), clients, window);
+        System.out.printf(Locale.ROOT, "Syscalls at %d clients, clients and server together: PassGate %s%n", clients, pgCalls);
+        System.out.printf(Locale.ROOT, "Syscalls at %d clients, clients and server together: floor %s%n", clients, floorCalls);
+        System.out.println();
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

@@ -40,8 +40,12 @@ public class CreateClientServerProcessor implements Step {
             throw new ProtocolException(ErrorCode.PASSTICKET_SETUP, "the server's PassTicket definitions for " + applid
                     + " are incomplete; the administrator has been told what to define");
         });
-        String user = LogonKeys.USER.get(exchange).user();
-        VerifyResult result = environments.build(user, LogonKeys.REQUEST.get(exchange).address());
+        LogonUser logon = LogonKeys.USER.get(exchange);
+        String user = logon.user();
+        String address = LogonKeys.REQUEST.get(exchange).address();
+        // what the logon verified a moment ago is not read from the store again; an exit's own decision is
+        VerifyResult result = logon.environment() != null ? environments.build(logon.environment(), address)
+                : environments.build(user, address);
         if (!result.success()) {
             LOG.error("PassTicket environment for {} at {} failed: {} ({})", user, applid, result.outcome(), result.detail());
             throw new ProtocolException(result.outcome() == VerifyResult.Outcome.USER_REVOKED ? ErrorCode.USER_REVOKED

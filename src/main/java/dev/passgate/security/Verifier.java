@@ -142,6 +142,25 @@ public final class Verifier {
         return otpProblem.orElseGet(() -> succeed(u, LogonMethod.PASSTICKET, e.describe()));
     }
 
+    /**
+     * The PassTicket verify of an environment built for a user this logon has just verified:
+     * the ticket is evaluated (replay checked where its profile asks) and audited as any
+     * PassTicket verify, but the user and their groups are the verified environment's, not
+     * read from the store again.
+     */
+    public VerifyResult passTicketFor(SecurityEnvironment verified, String ticket, String applid, String origin) {
+        Evaluation e = passTickets.evaluate(verified.user(), verified.defaultGroup(), applid, ticket);
+        VerifyResult result = switch (e.outcome()) {
+            case VALID -> new VerifyResult(Outcome.SUCCESS, new SecurityEnvironment(verified.user(), verified.defaultGroup(),
+                    verified.groups(), LogonMethod.PASSTICKET, clock.instant()), e.describe());
+            case NO_PROFILE, NO_KEY -> fail(Outcome.PASSTICKET_SETUP, e.describe());
+            default -> fail(Outcome.AUTH_FAILED, e.describe());
+        };
+        audit.record(AuditEvent.VERIFY, verified.user(), origin, result.outcome().name(),
+                LogonMethod.PASSTICKET + ": " + result.detail());
+        return result;
+    }
+
     private VerifyResult byCertificate(VerifyRequest r) {
         Optional<String> mapped = users.userForCertificate(r.certificateSubject(), r.certificateIssuer());
         Optional<UserRecord> found = mapped.flatMap(users::find);

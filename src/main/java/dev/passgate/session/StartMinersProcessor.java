@@ -54,7 +54,7 @@ public class StartMinersProcessor implements Step {
                     && !access.check(env, "FACILITY", facility, AccessLevel.READ).allowed()) {
                 continue;
             }
-            VerifyResult r = environments.build(env.user(), pending.address());
+            VerifyResult r = environments.build(env, pending.address());
             if (r.success()) {
                 started.put(miner, r.environment());
             } else {

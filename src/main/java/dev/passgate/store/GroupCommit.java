@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>The two stages overlap: while one force runs, the writer commits the next batches, and
  * the next force covers all of them. So under load one file write serves many batches and the
  * writer never idles behind the file; alone, a caller waits about one commit and one force.
- * Reads never wait for it.
+ * Reads never wait for it. A write nobody waits for yet waits a few milliseconds for the rest of
+ * its request's records, so that the request's reply costs one batch and one force, not one per record.
  *
  * <p>A write that fails is retried in a transaction of its own, so one bad write never
  * takes its batch-mates down with it; its ticket then reports the failure.
@@ -50,6 +51,13 @@ public final class GroupCommit implements AutoCloseable {
     /** A submitted write; {@link #await} returns once it is committed and in the file. */
     public static final class Ticket {
         private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final GroupCommit owner;
+        private final long seq;
+
+        private Ticket(GroupCommit owner, long seq) {
+            this.owner = owner;
+            this.seq = seq;
+        }
 
         /**
          * Waits until the write is committed and in the file.
@@ -57,6 +65,9 @@ public final class GroupCommit implements AutoCloseable {
          * @throws Jdbc.StoreException when it failed, or was not committed within the timeout
          */
         public void await() {
+            if (!done.isDone()) {
+                owner.want(seq);
+            }
             try {
                 done.get(AWAIT_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
@@ -92,6 +103,12 @@ public final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final int BATCH_MAX = 1_000;
     private static final long AWAIT_SECONDS = 30;
+    /**
+     * How long a write nobody waits for yet may wait for company: a request's records come one
+     * by one before its reply waits for them, and committed as they come they would cost a
+     * batch and a force each. The wait ends at once when anyone waits for one of them.
+     */
+    private static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private static final Write NOTHING = b -> { };
 
@@ -100,6 +117,7 @@ public final class GroupCommit implements AutoCloseable {
     private final Object progress = new Object();
     private long submitted; // guarded by progress
     private long durable; // guarded by progress: every write up to this one is in the file or has failed
+    private long wanted; // guarded by progress: the latest write someone waits for
     /** The number of each thread's latest write: what {@link #sync} waits for. */
     private final ThreadLocal<long[]> lastOfThread = ThreadLocal.withInitial(() -> new long[1]);
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -128,7 +146,8 @@ public final class GroupCommit implements AutoCloseable {
         Pending p;
         synchronized (progress) {
             // numbered and queued under one lock, so the queue's order is the numbers' order
-            p = new Pending(write, new Ticket(), ++submitted);
+            ++submitted;
+            p = new Pending(write, new Ticket(this, submitted), submitted);
             lastOfThread.get()[0] = p.seq();
             if (!closed) {
                 queue.add(p);
@@ -166,9 +185,23 @@ public final class GroupCommit implements AutoCloseable {
         await(target);
     }
 
+    /** Someone waits for this write: the writer commits it (and what is queued before it) without holding it back. */
+    private void want(long seq) {
+        synchronized (progress) {
+            if (seq > wanted) {
+                wanted = seq;
+                progress.notifyAll();
+            }
+        }
+    }
+
     private void await(long target) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
         synchronized (progress) {
+            if (durable < target && target > wanted) {
+                wanted = target;
+                progress.notifyAll();
+            }
             while (durable < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || ((!writer.isAlive() || !forcer.isAlive()) && !closed)) {
@@ -228,6 +261,7 @@ public final class GroupCommit implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                holdUntilWanted(first.seq());
             } catch (InterruptedException e) {
                 if (queue.isEmpty()) {
                     return;
@@ -242,6 +276,20 @@ public final class GroupCommit implements AutoCloseable {
             synchronized (progress) {
                 unforced.add(committed);
                 progress.notifyAll();
+            }
+        }
+    }
+
+    /** Waits, at most {@link #HOLD_NANOS}, until someone waits for this write or a later one. */
+    private void holdUntilWanted(long seq) throws InterruptedException {
+        long deadline = System.nanoTime() + HOLD_NANOS;
+        synchronized (progress) {
+            while (wanted < seq && !closed && queue.size() < BATCH_MAX) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
             }
         }
     }

@@ -291,6 +291,25 @@ class VerifierTest extends RegistryTestSupport {
     }
 
     @Test
+    void environmentsForAVerifiedUserEachTakeAFreshTicketThatIsEvaluatedAndAudited() {
+        t.admin("RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + ")) APPLDATA('NO REPLAY PROTECTION')");
+        SecurityEnvironment logon = password("JOE", "Secret1").environment();
+        var environments = new PassTicketEnvironments(t.registry.passTicketGenerator(), t.registry.verifier(), "TSOR001");
+        VerifyResult session = environments.build(logon, "127.0.0.1");
+        VerifyResult miner = environments.build(logon, "127.0.0.1");
+        assertEquals(Outcome.SUCCESS, session.outcome(), session.detail());
+        assertEquals(Outcome.SUCCESS, miner.outcome(), miner.detail());
+        assertEquals(LogonMethod.PASSTICKET, miner.environment().method());
+        assertEquals(logon.groups(), miner.environment().groups());
+        assertEquals(2, t.registry.audit().query("JOE", AuditEvent.PTKT_GENERATE, 10).size());
+        var evaluated = t.registry.audit().query("JOE", AuditEvent.PTKT_EVALUATE, 10);
+        assertEquals(List.of("VALID", "VALID"), evaluated.stream().map(AuditLog.Entry::outcome).toList());
+        var verifies = t.registry.audit().query("JOE", AuditEvent.VERIFY, 10);
+        assertEquals(3, verifies.size(), "the password verify and one PassTicket verify per environment");
+        assertTrue(verifies.get(0).detail().startsWith("PASSTICKET"));
+    }
+
+    @Test
     void everyVerifyIsAudited() {
         password("JOE", "Secret1");
         password("JOE", "Wrong");

@@ -95,6 +95,28 @@ class GroupCommitTest {
     }
 
     @Test
+    void aWriteNobodyWaitsForIsStillCommittedOnItsOwn() throws Exception {
+        try (Database db = open(); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
+            commits.submit(insert("UNWATCHED"));
+            Jdbc jdbc = new Jdbc(db.dataSource());
+            dev.passgate.testkit.Eventually.waitFor(java.time.Duration.ofSeconds(3), () -> rows(jdbc, "UNWATCHED") == 1);
+        }
+    }
+
+    @Test
+    void recordsThatARequestMakesBeforeWaitingAreAllDurableWhenItsWaitReturns() throws Exception {
+        try (Database db = open(); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
+            List<GroupCommit.Ticket> tickets = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                tickets.add(commits.submit(insert("REQUEST")));
+            }
+            commits.sync();
+            assertTrue(tickets.stream().allMatch(GroupCommit.Ticket::isDone));
+            assertEquals(12, rows(new Jdbc(db.dataSource()), "REQUEST"));
+        }
+    }
+
+    @Test
     void afterCloseWritesAreCommittedByTheirCaller() throws Exception {
         try (Database db = open()) {
             GroupCommit commits = new GroupCommit(db.dataSource(), "test");
