@@ -9,8 +9,6 @@ import dev.passgate.support.TestPostgres;
 import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,10 +22,7 @@ class CacheFlushPostgresTest {
     Path data;
 
     private RunningPassGate node(String url, String name) throws Exception {
-        Map<String, String> settings = new HashMap<>(TestPostgres.storeSettings(url));
-        settings.put("passgate.system.name", name);
-        settings.put("passgate.jobs.port", "0");
-        return new RunningPassGate(data.resolve(name), settings);
+        return new RunningPassGate(data.resolve(name), TestPostgres.nodeSettings(url, name));
     }
 
     @Test

@@ -11,9 +11,7 @@ import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,12 +26,8 @@ class SingleLogonPostgresTest {
     Path data;
 
     private RunningPassGate node(String url, String name) throws Exception {
-        Map<String, String> settings = new HashMap<>(TestPostgres.storeSettings(url));
-        settings.put("passgate.system.name", name);
-        settings.put("passgate.jobs.port", "0");
-        settings.put("passgate.session.single-logon", "true");
-        settings.put("passgate.server.max-pending-per-user", "10");
-        return new RunningPassGate(data.resolve(name), settings);
+        return new RunningPassGate(data.resolve(name), TestPostgres.nodeSettings(url, name, "passgate.session.single-logon", "true",
+                "passgate.server.max-pending-per-user", "10"));
     }
 
     private static int sessions(RunningPassGate... nodes) {

@@ -52,6 +52,20 @@ public final class TestPostgres {
         return storeSettings(newDatabase());
     }
 
+    /**
+     * A node of a cluster on the given database: its own system name, no job monitor port (the
+     * fixed one would clash between nodes), and the extra settings given as key, value, ….
+     */
+    public static Map<String, String> nodeSettings(String url, String systemName, String... extra) {
+        Map<String, String> settings = new java.util.HashMap<>(storeSettings(url));
+        settings.put("passgate.system.name", systemName);
+        settings.put("passgate.jobs.port", "0");
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            settings.put(extra[i], extra[i + 1]);
+        }
+        return settings;
+    }
+
     /** PassGate settings for a store on the given database (for nodes that share one). */
     public static Map<String, String> storeSettings(String url) {
         return Map.of("passgate.store.url", url, "passgate.store.user", USER, "passgate.store.password", "unused");
