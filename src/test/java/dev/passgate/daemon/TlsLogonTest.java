@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.passgate.support.TestKeyStores;
 import dev.passgate.testkit.RunningPassGate;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.List;
 import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** TLS on the daemon and server ports, and logon by client certificate, with stores made by keytool. */
 class TlsLogonTest {
 
-    private static final String PASSWORD = "changeit";
+    private static final String PASSWORD = TestKeyStores.PASSWORD;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -37,35 +32,17 @@ class TlsLogonTest {
     @TempDir
     Path data;
 
-    private static void keytool(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                .toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(tls.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-    }
-
-    private static void keyPair(String store, String alias, String dname) throws Exception {
-        keytool("-genkeypair", "-alias", alias, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dname,
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store, "-storepass", PASSWORD,
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost");
-    }
-
-    private static void trust(String fromStore, String alias, String intoStore) throws Exception {
-        keytool("-exportcert", "-alias", alias, "-keystore", fromStore, "-storepass", PASSWORD, "-file", alias + ".cer");
-        keytool("-importcert", "-noprompt", "-alias", alias, "-file", alias + ".cer", "-keystore", intoStore,
-                "-storepass", PASSWORD, "-storetype", "PKCS12");
-    }
+    private static TestKeyStores stores;
 
     @BeforeAll
     static void stores() throws Exception {
-        keyPair("server.p12", "server", "CN=localhost");
-        keyPair("joe.p12", "joe", "CN=Joe,O=Example");
-        keyPair("eve.p12", "eve", "CN=Eve,O=Example");
-        trust("joe.p12", "joe", "clients.p12");
-        trust("eve.p12", "eve", "clients.p12");
-        trust("server.p12", "server", "client-trust.p12");
+        stores = new TestKeyStores(tls);
+        stores.keyPair("server.p12", "server", "CN=localhost");
+        stores.keyPair("joe.p12", "joe", "CN=Joe,O=Example");
+        stores.keyPair("eve.p12", "eve", "CN=Eve,O=Example");
+        stores.trust("joe.p12", "joe", "clients.p12");
+        stores.trust("eve.p12", "eve", "clients.p12");
+        stores.trust("server.p12", "server", "client-trust.p12");
     }
 
     private RunningPassGate start(String clientAuth) throws Exception {
@@ -81,21 +58,7 @@ class TlsLogonTest {
     }
 
     private static SSLContext client(String keyStore) throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(load("client-trust.p12"));
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keyStore == null ? null : load(keyStore), PASSWORD.toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(keyStore == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return ctx;
-    }
-
-    private static KeyStore load(String name) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(tls.resolve(name))) {
-            ks.load(in, PASSWORD.toCharArray());
-        }
-        return ks;
+        return stores.client("client-trust.p12", keyStore);
     }
 
     private static JsonNode exchange(SSLContext ctx, int port, String line) throws IOException {
