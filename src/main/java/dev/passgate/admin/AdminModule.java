@@ -2,7 +2,6 @@ package dev.passgate.admin;
 
 import dev.passgate.admin.command.ClusterCommands;
 import dev.passgate.store.ClusterMessages;
-import dev.passgate.store.Jdbc;
 import dev.passgate.daemon.DaemonModule;
 import dev.passgate.daemon.DaemonSettings;
 import dev.passgate.partner.PartnerModule;
@@ -52,7 +51,7 @@ public final class AdminModule extends ServiceSupport {
         ClusterMessages messages = session.clusterMessages();
         this.operator = new OperatorCommands(session.sessions(), daemon.pools(), security.commands(), template,
                 session.lines(), clock, ivp, partners.connections(), partnerChecks, security.audit(),
-                new ClusterOperator(new Jdbc(security.dataSource()), messages, systemName));
+                new ClusterOperator(session.sessionStore(), messages, systemName));
         ClusterCommands.listen(messages, operator.services());
         this.mbean = new ObjectName("dev.passgate:type=Operator,context=" + ObjectName.quote(context.getName()));
         context.getManagementStrategy().addEventNotifier(new MetricsAndHealthPublisher(context, metrics,

@@ -1,7 +1,7 @@
 package dev.passgate.admin;
 
 import dev.passgate.store.ClusterMessages;
-import dev.passgate.store.Jdbc;
+import dev.passgate.session.SessionStore;
 import java.util.List;
 
 /**
@@ -22,16 +22,12 @@ public final class ClusterOperator {
         SEND_USER
     }
 
-    /** A session of another node, as the store has it. */
-    public record RemoteSession(String id, String user, String address, String node, long startedAt) {
-    }
-
-    private final Jdbc jdbc;
+    private final SessionStore sessions;
     private final ClusterMessages messages;
     private final String node;
 
-    public ClusterOperator(Jdbc jdbc, ClusterMessages messages, String node) {
-        this.jdbc = jdbc;
+    public ClusterOperator(SessionStore sessions, ClusterMessages messages, String node) {
+        this.sessions = sessions;
         this.messages = messages;
         this.node = node;
     }
@@ -42,10 +38,8 @@ public final class ClusterOperator {
     }
 
     /** The sessions every other node holds. */
-    public List<RemoteSession> elsewhere() {
-        return jdbc.query("SELECT session_id, user_id, address, node, started_at FROM passgate_session WHERE node <> ?"
-                + " ORDER BY started_at", rs -> new RemoteSession(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getLong(5)), node);
+    public List<SessionStore.Recorded> elsewhere() {
+        return sessions.otherNodes();
     }
 
     /** Has the other node act; committed when this returns, acted on there within a second or so. */

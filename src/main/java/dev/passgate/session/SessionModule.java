@@ -60,8 +60,7 @@ public final class SessionModule extends ServiceSupport {
         this.sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(), systemName);
         this.environments = new PassTicketEnvironments(security.passTicketGenerator(), security.verifier(), applid);
         this.clusterMessages = security.cluster();
-        this.singleLogonRule = new SingleLogonRule(new Jdbc(security.dataSource()), clusterMessages, systemName, sessions,
-                template);
+        this.singleLogonRule = new SingleLogonRule(sessionStore, clusterMessages, systemName, sessions, template);
         context.getManagementStrategy().addEventNotifier(new SessionLifecycle(sessionStore, sessions, exits, template));
         declareEndpoints(StepContractCheck.of(context));
     }
@@ -225,6 +224,11 @@ public final class SessionModule extends ServiceSupport {
     /** Session and miner environments, built from fresh PassTickets for PassGate's APPLID. */
     public PassTicketEnvironments environments() {
         return environments;
+    }
+
+    /** The sessions' rows in the store, this node's and the others'. */
+    public SessionStore sessionStore() {
+        return sessionStore;
     }
 
     /** Messages from the other nodes of the store (CANCEL, SEND, single logon) for this node's sessions. */

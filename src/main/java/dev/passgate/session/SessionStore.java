@@ -17,6 +17,13 @@ public final class SessionStore {
     public record Row(String id, String user, String address, long startedAt) {
     }
 
+    /** A session row of any node, in the order the store recorded them (its sequence). */
+    public record Recorded(String id, String user, String address, String node, long startedAt, long seq) {
+    }
+
+    private static final String RECORDED = "SELECT session_id, user_id, address, node, started_at, recorded_seq"
+            + " FROM passgate_session ";
+
     private static final String DELETE = "DELETE FROM passgate_session WHERE session_id = ?";
 
     private final Jdbc jdbc;
@@ -44,6 +51,21 @@ public final class SessionStore {
     /** Waits until everything recorded so far (the session's audit records among it) is committed. */
     public void sync() {
         audit.sync();
+    }
+
+    /** The sessions every other node holds, oldest first. */
+    public List<Recorded> otherNodes() {
+        return jdbc.query(RECORDED + "WHERE node <> ? ORDER BY recorded_seq", SessionStore::recorded, node);
+    }
+
+    /** A user's sessions on every node, oldest first. */
+    public List<Recorded> ofUser(String user) {
+        return jdbc.query(RECORDED + "WHERE user_id = ? ORDER BY recorded_seq", SessionStore::recorded, user);
+    }
+
+    private static Recorded recorded(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getLong(6));
     }
 
     /** Sessions recorded for this node: at start-up, those are what a previous life left. */

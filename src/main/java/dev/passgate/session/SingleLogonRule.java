@@ -1,8 +1,6 @@
 package dev.passgate.session;
 
 import dev.passgate.store.ClusterMessages;
-import dev.passgate.store.Jdbc;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 
@@ -20,20 +18,15 @@ public final class SingleLogonRule {
         REPLACE_SESSION
     }
 
-    private record Recorded(String id, String node, long seq) {
-    }
-
-    private static final Comparator<Recorded> NEWEST_LAST = Comparator.comparingLong(Recorded::seq);
-
-    private final Jdbc jdbc;
+    private final SessionStore store;
     private final ClusterMessages messages;
     private final String node;
     private final SessionRegistry sessions;
     private final ProducerTemplate template;
 
-    public SingleLogonRule(Jdbc jdbc, ClusterMessages messages, String node, SessionRegistry sessions,
+    public SingleLogonRule(SessionStore store, ClusterMessages messages, String node, SessionRegistry sessions,
             ProducerTemplate template) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.messages = messages;
         this.node = node;
         this.sessions = sessions;
@@ -43,13 +36,8 @@ public final class SingleLogonRule {
 
     /** Ends every session of the user but the newest; the given one is already recorded. */
     public void apply(Session current) {
-        List<Recorded> recorded = jdbc.query("SELECT session_id, node, recorded_seq FROM passgate_session WHERE user_id = ?",
-                rs -> new Recorded(rs.getString(1), rs.getString(2), rs.getLong(3)), current.user());
-        Recorded newest = recorded.stream().max(NEWEST_LAST).orElse(null);
-        for (Recorded r : recorded) {
-            if (r.equals(newest)) {
-                continue;
-            }
+        List<SessionStore.Recorded> recorded = store.ofUser(current.user()); // oldest first: the last one stays
+        for (SessionStore.Recorded r : recorded.subList(0, Math.max(0, recorded.size() - 1))) {
             if (r.node().equals(node)) {
                 sessions.find(r.id()).ifPresent(this::replace);
             } else {

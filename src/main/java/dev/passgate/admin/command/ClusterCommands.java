@@ -1,7 +1,7 @@
 package dev.passgate.admin.command;
 
 import dev.passgate.admin.ClusterOperator.Command;
-import dev.passgate.admin.ClusterOperator.RemoteSession;
+import dev.passgate.session.SessionStore.Recorded;
 import dev.passgate.session.Session;
 import dev.passgate.session.SessionEndReason;
 import dev.passgate.session.SessionHandler;
@@ -50,9 +50,9 @@ public final class ClusterCommands {
      * Tells every other node holding sessions that match to run the command; how many sessions it
      * reaches there.
      */
-    static int tellOthers(OperatorServices s, Predicate<RemoteSession> which, Command command, String payload) {
+    static int tellOthers(OperatorServices s, Predicate<Recorded> which, Command command, String payload) {
         Map<String, Integer> byNode = new TreeMap<>();
-        for (RemoteSession r : s.cluster().elsewhere()) {
+        for (Recorded r : s.cluster().elsewhere()) {
             if (which.test(r)) {
                 byNode.merge(r.node(), 1, Integer::sum);
             }

@@ -1,6 +1,7 @@
 package dev.passgate.admin.command;
 
 import dev.passgate.admin.ClusterOperator;
+import dev.passgate.session.SessionStore;
 import java.time.Instant;
 import dev.passgate.jobs.JobOperator;
 import dev.passgate.pool.ThreadPool;
@@ -84,13 +85,13 @@ final class DisplayCommand implements OperatorCommand {
                     String.join(",", session.miners())));
         }
         // Other nodes' sessions, from the store: what only their own node knows (pool, port, idle time) is "-".
-        Comparator<ClusterOperator.RemoteSession> byRemote = switch (order) {
-            case "USER" -> Comparator.comparing(ClusterOperator.RemoteSession::user);
-            case "ID" -> Comparator.comparing(ClusterOperator.RemoteSession::id);
-            default -> Comparator.comparingLong(ClusterOperator.RemoteSession::startedAt);
+        Comparator<SessionStore.Recorded> byRemote = switch (order) {
+            case "USER" -> Comparator.comparing(SessionStore.Recorded::user);
+            case "ID" -> Comparator.comparing(SessionStore.Recorded::id);
+            default -> Comparator.comparingLong(SessionStore.Recorded::startedAt);
         };
-        List<ClusterOperator.RemoteSession> elsewhere = s.cluster().elsewhere().stream().sorted(byRemote).toList();
-        for (ClusterOperator.RemoteSession r : elsewhere) {
+        List<SessionStore.Recorded> elsewhere = s.cluster().elsewhere().stream().sorted(byRemote).toList();
+        for (SessionStore.Recorded r : elsewhere) {
             out.add(String.format(Locale.ROOT, "%-36s %-8s %-8s %-15s %-4s %-6s %-20s %-8s %s", r.id(), r.user(), r.node(),
                     r.address(), "-", "-", Instant.ofEpochMilli(r.startedAt()).truncatedTo(ChronoUnit.SECONDS), "-", "-"));
         }
