@@ -15,6 +15,7 @@ import dev.passgate.server.ServerSettings;
 import dev.passgate.server.TlsSettings;
 import dev.passgate.session.ConnectHandshake;
 import dev.passgate.session.SessionModule;
+import dev.passgate.store.Jdbc;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.net.InetAddress;
@@ -60,6 +61,7 @@ public final class DaemonModule extends ServiceSupport {
     private final Supplier<SecurityEnvironment> serviceIdentity;
     private final ProducerTemplate template;
     private final FailureRateLimiter limiter;
+    private final ClusterFailureLimit clusterLimit;
     private final ThreadPoolSelector pools;
     private final PendingHandoffs pendingHandoffs;
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
@@ -85,6 +87,8 @@ public final class DaemonModule extends ServiceSupport {
         this.serviceIdentity = serviceIdentity;
         this.template = template;
         this.limiter = new FailureRateLimiter(settings.maxFailuresPerMinute(), clock);
+        this.clusterLimit = new ClusterFailureLimit(new Jdbc(security.dataSource()), session.clusterMessages(),
+                session.clusterMessages().node(), settings.maxFailuresPerMinute(), limiter);
         this.pools = new ThreadPoolSelector(poolSettings.limits(), clock);
         this.pendingHandoffs = new PendingHandoffs(server.maxPendingPerUser(), server.maxPendingPerAddress());
         // Reconnect handshakes verify PassTickets and touch the database: never on a socket's event loop.
@@ -217,6 +221,7 @@ public final class DaemonModule extends ServiceSupport {
 
     @Override
     protected void doStop() {
+        clusterLimit.close();
         pendingHandoffs.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
