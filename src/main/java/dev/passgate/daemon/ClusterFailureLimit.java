@@ -51,8 +51,11 @@ public final class ClusterFailureLimit implements AutoCloseable {
     private final AtomicBoolean storeFailing = new AtomicBoolean();
     private long lastPurge = System.nanoTime() - PURGE_EVERY_NANOS;
 
-    /** A failure counted over the last minute: by which node, when (the database's clock). */
-    private record Counted(String node, long failedAt) {
+    /**
+     * A failure counted over the last minute: by which node, and when, in milliseconds from the
+     * database's now (so zero or less).
+     */
+    private record Counted(String node, long fromNow) {
     }
 
     public ClusterFailureLimit(Jdbc jdbc, ClusterMessages messages, String node, int limit, FailureRateLimiter limiter) {
@@ -88,12 +91,12 @@ public final class ClusterFailureLimit implements AutoCloseable {
             });
             purgeNowAndThen();
             if (newest.size() >= limit) {
-                long until = blockUntil(newest);
+                long forMillis = blockFor(newest);
                 // This node's own failures alone are already refused by its own window.
                 if (newest.stream().anyMatch(c -> !c.node().equals(node))) {
-                    limiter.block(address, until);
+                    limiter.block(address, forMillis);
                 }
-                tellOtherNodes(address, until);
+                tellOtherNodes(address, forMillis);
             }
             if (storeFailing.compareAndSet(true, false)) {
                 LOG.info("Failed logons are recorded in the store again: the limit counts every node's failures");
@@ -110,8 +113,8 @@ public final class ClusterFailureLimit implements AutoCloseable {
      * How long from now (the database's now, in the rows) the address stays refused: until the
      * limit-th newest failure is a minute old, when fewer than the limit remain in the minute.
      */
-    private long blockUntil(List<Counted> newestFirst) {
-        return newestFirst.get(limit - 1).failedAt() + WINDOW_MILLIS;
+    private long blockFor(List<Counted> newestFirst) {
+        return newestFirst.get(limit - 1).fromNow() + WINDOW_MILLIS;
     }
 
     private void tellOtherNodes(String address, long forMillis) {
@@ -154,7 +157,7 @@ public final class ClusterFailureLimit implements AutoCloseable {
             }
             byAddress.forEach((address, newest) -> {
                 if (newest.size() >= limit) {
-                    limiter.block(address, blockUntil(newest));
+                    limiter.block(address, blockFor(newest));
                 }
             });
         } catch (RuntimeException e) {
