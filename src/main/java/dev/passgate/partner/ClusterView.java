@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,9 +38,13 @@ public final class ClusterView {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    /** @param silences each node's silence at readAt, by the database's clock */
+    /**
+     * @param silences each node's silence at readAt, by the database's clock
+     * @param nodeAddresses the addresses each node registered, by node
+     * @param daemonPorts the port of each node's daemon, where its endpoint names one
+     */
     private record Snapshot(Set<InetAddress> addresses, Map<String, String> domains, Map<String, Long> silences,
-            long readAt) {
+            Map<String, Set<InetAddress>> nodeAddresses, Map<String, Integer> daemonPorts, long readAt) {
     }
 
     /**
@@ -87,6 +92,31 @@ public final class ClusterView {
         return current().addresses().contains(address);
     }
 
+    /** This node registered the address: a connection from it may be one of this node's own. */
+    public boolean isOwnAddress(InetAddress address) {
+        return current().nodeAddresses().getOrDefault(node, Set.of()).contains(address);
+    }
+
+    /**
+     * The other live nodes that can own the far end of a connection from this socket address: those
+     * that registered its address, narrowed to the one whose daemon listens on its port when there is
+     * exactly one such (a connection to a node's daemon). One name: the owner is known.
+     */
+    public List<String> owners(InetSocketAddress remote) {
+        Snapshot s = current();
+        List<String> owners = s.nodeAddresses().entrySet().stream()
+                .filter(e -> !e.getKey().equals(node) && e.getValue().contains(remote.getAddress()))
+                .map(Map.Entry::getKey).filter(this::isAlive).sorted().toList();
+        List<String> daemons = owners.stream().filter(n -> Integer.valueOf(remote.getPort()).equals(s.daemonPorts().get(n)))
+                .toList();
+        return daemons.size() == 1 ? daemons : owners;
+    }
+
+    /** Reads the nodes again at the next question, as one that just joined is not in the cached view yet. */
+    public void refresh() {
+        snapshot = null;
+    }
+
     /** Traffic to this address does not leave the cluster's own networks. */
     public boolean isInternal(InetAddress address) {
         if (address.isLoopbackAddress()) {
@@ -120,18 +150,36 @@ public final class ClusterView {
         Set<InetAddress> addresses = new HashSet<>();
         Map<String, String> domains = new HashMap<>();
         Map<String, Long> silences = new HashMap<>();
+        Map<String, Set<InetAddress>> nodeAddresses = new HashMap<>();
+        Map<String, Integer> daemonPorts = new HashMap<>();
         long readAt = clock.millis();
         for (ClusterStore.Node n : store.nodes()) {
             silences.put(n.name(), n.silentMillis());
-            n.addresses().forEach(a -> addresses.add(literal(a)));
+            Set<InetAddress> own = new HashSet<>();
+            n.addresses().forEach(a -> own.add(literal(a)));
+            own.remove(null);
+            nodeAddresses.put(n.name(), own);
+            addresses.addAll(own);
+            port(n.endpoint()).ifPresent(p -> daemonPorts.put(n.name(), p));
             if (n.domain() != null) {
                 domains.put(n.name(), n.domain());
             }
         }
-        addresses.remove(null);
-        s = new Snapshot(addresses, domains, silences, readAt);
+        s = new Snapshot(addresses, domains, silences, nodeAddresses, daemonPorts, readAt);
         snapshot = s;
         return s;
+    }
+
+    /** The port of a host:port endpoint ([v6]:port too); empty when it names none. */
+    static Optional<Integer> port(String endpoint) {
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** An IP address literal; null for anything else (names are not looked up). */

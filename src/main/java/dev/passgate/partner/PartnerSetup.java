@@ -67,7 +67,7 @@ public final class PartnerSetup implements AutoCloseable {
         poller.scheduleAtFixedRate(() -> beat(store, s.node()), ClusterView.HEARTBEAT_MILLIS,
                 ClusterView.HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         PartnerInfoService service = new PartnerInfoService(registry, view, utokens, security.access(),
-                PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), poller);
+                PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), poller, security.cluster());
         return new PartnerSetup(store, service, security, s.node());
     }
 
