@@ -27,6 +27,7 @@ import java.util.Set;
 public final class ClusterView {
 
     private static final long CACHE_MILLIS = 2_000;
+    private static final long REFRESH_MILLIS = 200;
     /** How often a node says it runs, and how long the others keep believing it. */
     public static final long HEARTBEAT_MILLIS = 10_000;
     public static final long ALIVE_MILLIS = 3 * HEARTBEAT_MILLIS;
@@ -112,9 +113,15 @@ public final class ClusterView {
         return daemons.size() == 1 ? daemons : owners;
     }
 
-    /** Reads the nodes again at the next question, as one that just joined is not in the cached view yet. */
+    /**
+     * Reads the nodes again at the next question, as one that just joined is not in the cached view
+     * yet; at most every {@link #REFRESH_MILLIS}, however often it is asked for.
+     */
     public void refresh() {
-        snapshot = null;
+        Snapshot s = snapshot;
+        if (s != null && clock.millis() - s.readAt() >= REFRESH_MILLIS) {
+            snapshot = null;
+        }
     }
 
     /** Traffic to this address does not leave the cluster's own networks. */

@@ -97,8 +97,12 @@ final class PartnerLookups {
                 return;
             }
             InetSocketAddress remote = c.remote();
+            if (!cluster.isNodeAddress(remote.getAddress())) {
+                result.complete(Optional.empty()); // outside the cluster: no node to ask, no row to read
+                return;
+            }
             List<String> owners = cluster.owners(remote);
-            if (owners.size() != 1) {
+            if (owners.isEmpty()) {
                 cluster.refresh(); // a node that joined a moment ago is not in the cached view
                 owners = cluster.owners(remote);
             }

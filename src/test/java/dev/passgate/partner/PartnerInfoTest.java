@@ -275,7 +275,7 @@ class PartnerInfoTest {
             store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES"
                     + " (?, 'TCPIP', 'PLEX1', '127.0.0.8', 0, " + ClusterStore.DATABASE_MILLIS + ")", node);
         }
-        onA.clusterView().refresh();
+        TwoNodes.awaitNodeAt(onA, "127.0.0.8");
         try (PartnerServerSocket listener = listenOn(onA, false);
                 Socket intruder = plain("127.0.0.8", listener);
                 PartnerSocket accepted = listener.accept()) {
@@ -291,7 +291,6 @@ class PartnerInfoTest {
         } finally {
             store.update("DELETE FROM passgate_node WHERE name IN ('PG05', 'PG06')");
             store.update("DELETE FROM passgate_cluster_message WHERE target_node IN ('PG05', 'PG06')");
-            onA.clusterView().refresh();
         }
     }
 
@@ -319,7 +318,7 @@ class PartnerInfoTest {
             store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES"
                     + " (?, 'TCPIP', 'PLEX1', '127.0.0.9', 0, " + ClusterStore.DATABASE_MILLIS + ")", node);
         }
-        onA.clusterView().refresh();
+        TwoNodes.awaitNodeAt(onA, "127.0.0.9");
         String joe = onA.utokens().issue("JOE", "SYS1", List.of("SYS1"));
         try {
             try (PartnerServerSocket listener = listenOn(onA, false);
@@ -343,7 +342,6 @@ class PartnerInfoTest {
         } finally {
             store.update("DELETE FROM passgate_node WHERE name IN ('PG05', 'PG06', 'PG09')");
             store.update("DELETE FROM passgate_cluster_message WHERE target_node IN ('PG05', 'PG06')");
-            onA.clusterView().refresh();
         }
     }
 

@@ -138,6 +138,10 @@ class PartnerLookupAcrossNodesTest {
                 PartnerSocket accepted = listener.accept()) {
             try (RunningPassGate c = new RunningPassGate(dataC, settings)) {
                 TwoNodes.partners(c).register(fromC, null);
+                dev.passgate.testkit.Eventually.waitFor(() -> {
+                    onA.clusterView().refresh();
+                    return onA.clusterView().isAlive("PG03");
+                });
                 // B and C both come from 127.0.0.1: both are asked, C answers.
                 PartnerInfo whileUp = accepted.partnerInfo(PartnerRequest.USER_ID, WAIT, server);
                 assertEquals(PartnerOutcome.OK, whileUp.outcome(), whileUp.toString());
@@ -177,11 +181,10 @@ class PartnerLookupAcrossNodesTest {
             }
         });
         pg07.start();
+        TwoNodes.awaitNodeAt(onA, "127.0.0.7");
         try (PartnerServerSocket listener = listenOnA();
                 Socket intruder = LineClient.connect(new Socket(), "127.0.0.7", listener.getLocalPort());
                 PartnerSocket accepted = listener.accept()) {
-            onA.clusterView().refresh();
-
             PartnerInfo info = accepted.partnerInfo(BOTH, WAIT, server);
 
             assertEquals(1, asked.get(), "PG07 was asked");
@@ -192,7 +195,6 @@ class PartnerLookupAcrossNodesTest {
         } finally {
             pg07.close();
             store.update("DELETE FROM passgate_node WHERE name = 'PG07'");
-            onA.clusterView().refresh();
         }
     }
 }

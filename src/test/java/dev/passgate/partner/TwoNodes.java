@@ -71,6 +71,15 @@ final class TwoNodes implements AutoCloseable {
         return Map.of("passgate.system.name", name, "passgate.cluster.addresses", "127.0.0.1");
     }
 
+    /** Waits until the node's view of the cluster (cached for a while) has a node at the address. */
+    static void awaitNodeAt(PartnerInfoService node, String address) throws Exception {
+        java.net.InetAddress a = java.net.InetAddress.getByName(address);
+        dev.passgate.testkit.Eventually.waitFor(() -> {
+            node.clusterView().refresh();
+            return node.clusterView().isNodeAddress(a);
+        });
+    }
+
     static PartnerInfoService partners(RunningPassGate node) {
         return node.context.getRegistry().lookupByNameAndType("passGatePartners", PartnerInfoService.class);
     }
