@@ -43,9 +43,11 @@ public final class ClusterView {
      * @param silences each node's silence at readAt, by the database's clock
      * @param nodeAddresses the addresses each node registered, by node
      * @param daemonPorts the port of each node's daemon, where its endpoint names one
+     * @param machines the machine each node runs on, from its home
      */
     private record Snapshot(Set<InetAddress> addresses, Map<String, String> domains, Map<String, Long> silences,
-            Map<String, Set<InetAddress>> nodeAddresses, Map<String, Integer> daemonPorts, long readAt) {
+            Map<String, Set<InetAddress>> nodeAddresses, Map<String, Integer> daemonPorts, Map<String, String> machines,
+            long readAt) {
     }
 
     /**
@@ -105,9 +107,12 @@ public final class ClusterView {
      */
     public List<String> owners(InetSocketAddress remote) {
         Snapshot s = current();
+        // Every node registers loopback by default, but a loopback partner runs on this machine.
+        String here = remote.getAddress().isLoopbackAddress() ? s.machines().get(node) : null;
         List<String> owners = s.nodeAddresses().entrySet().stream()
                 .filter(e -> !e.getKey().equals(node) && e.getValue().contains(remote.getAddress()))
-                .map(Map.Entry::getKey).filter(this::isAlive).sorted().toList();
+                .map(Map.Entry::getKey).filter(this::isAlive)
+                .filter(n -> here == null || here.equals(s.machines().getOrDefault(n, here))).sorted().toList();
         List<String> daemons = owners.stream().filter(n -> Integer.valueOf(remote.getPort()).equals(s.daemonPorts().get(n)))
                 .toList();
         return daemons.size() == 1 ? daemons : owners;
@@ -159,6 +164,7 @@ public final class ClusterView {
         Map<String, Long> silences = new HashMap<>();
         Map<String, Set<InetAddress>> nodeAddresses = new HashMap<>();
         Map<String, Integer> daemonPorts = new HashMap<>();
+        Map<String, String> machines = new HashMap<>();
         long readAt = clock.millis();
         for (ClusterStore.Node n : store.nodes()) {
             silences.put(n.name(), n.silentMillis());
@@ -168,11 +174,14 @@ public final class ClusterView {
             nodeAddresses.put(n.name(), own);
             addresses.addAll(own);
             port(n.endpoint()).ifPresent(p -> daemonPorts.put(n.name(), p));
+            if (n.home() != null && n.home().indexOf(':') > 0) {
+                machines.put(n.name(), n.home().substring(0, n.home().indexOf(':')));
+            }
             if (n.domain() != null) {
                 domains.put(n.name(), n.domain());
             }
         }
-        s = new Snapshot(addresses, domains, silences, nodeAddresses, daemonPorts, readAt);
+        s = new Snapshot(addresses, domains, silences, nodeAddresses, daemonPorts, machines, readAt);
         snapshot = s;
         return s;
     }

@@ -130,6 +130,39 @@ class PartnerLookupAcrossNodesTest {
     }
 
     @Test
+    void aNodeOnAnotherMachineIsNotAskedAboutALoopbackConnection() throws Exception {
+        // PG08 runs elsewhere; like every node by default it registered loopback among its addresses.
+        store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, home, started_at, heartbeat)"
+                + " VALUES ('PG08', 'TCPIP', 'PLEX1', '127.0.0.1', 'elsewhere:/srv/passgate', 0, "
+                + ClusterStore.DATABASE_MILLIS + ")");
+        try {
+            awaitAlive("PG08");
+            try (PartnerServerSocket listener = listenOnA();
+                    PartnerSocket client = onB.socket(joeOnB)) {
+                client.connect(listener.getLocalSocketAddress(), 5000);
+                try (PartnerSocket accepted = listener.accept()) {
+                    PartnerInfo info = accepted.partnerInfo(BOTH, WAIT, server);
+
+                    assertEquals(PartnerOutcome.OK, info.outcome(), info.toString());
+                    assertEquals("PG02", info.node());
+                    assertEquals(0, store.queryOne("SELECT COUNT(*) FROM passgate_cluster_message WHERE target_node"
+                            + " = 'PG08'", rs -> rs.getInt(1)).orElseThrow(), "PG08 was not asked");
+                }
+            }
+        } finally {
+            store.update("DELETE FROM passgate_node WHERE name = 'PG08'");
+            store.update("DELETE FROM passgate_cluster_message WHERE target_node = 'PG08'");
+        }
+    }
+
+    private void awaitAlive(String node) throws InterruptedException {
+        dev.passgate.testkit.Eventually.waitFor(() -> {
+            onA.clusterView().refresh();
+            return onA.clusterView().isAlive(node);
+        });
+    }
+
+    @Test
     void aLookupWhoseOwnerHasStoppedTimesOut() throws Exception {
         Map<String, String> settings = new HashMap<>(TwoNodes.node("PG03"));
         settings.putAll(nodes.store);
@@ -138,10 +171,7 @@ class PartnerLookupAcrossNodesTest {
                 PartnerSocket accepted = listener.accept()) {
             try (RunningPassGate c = new RunningPassGate(dataC, settings)) {
                 TwoNodes.partners(c).register(fromC, null);
-                dev.passgate.testkit.Eventually.waitFor(() -> {
-                    onA.clusterView().refresh();
-                    return onA.clusterView().isAlive("PG03");
-                });
+                awaitAlive("PG03");
                 // B and C both come from 127.0.0.1: both are asked, C answers.
                 PartnerInfo whileUp = accepted.partnerInfo(PartnerRequest.USER_ID, WAIT, server);
                 assertEquals(PartnerOutcome.OK, whileUp.outcome(), whileUp.toString());
