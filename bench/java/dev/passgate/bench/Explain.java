@@ -101,7 +101,8 @@ final class Explain {
      * One table row of per-cycle figures between two snapshots, and the audit rows by event.
      *
      * @param onH2 false for a server whose store is not H2: the statement and commit counters are
-     *     woven into H2 alone, so they are shown as n/a there rather than as a misleading 0
+     *     woven into H2 alone, and forces are H2's flushes into its file, so they are shown as n/a
+     *     there rather than as a misleading 0
      */
     static String row(int clients, String server, Snapshot a, Snapshot b, long cycles, boolean onH2) {
         double n = Math.max(1, cycles);
@@ -120,9 +121,9 @@ final class Explain {
         String sql = onH2 ? String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", (b.executions() - a.executions()) / n,
                 (b.prepares() - a.prepares()) / n, (b.parses() - a.parses()) / n, (b.h2Commits() - a.h2Commits()) / n)
                 : "n/a | n/a | n/a | n/a";
-        return String.format(Locale.ROOT, "| %d | %s | %s | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f%s |",
-                clients, server, sql, store.batches() / n,
-                store.forces() / n, (b.poolTasks() - a.poolTasks()) / n, (b.loopTasks() - a.loopTasks()) / n,
+        String forces = onH2 ? String.format(Locale.ROOT, "%.2f", store.forces() / n) : "n/a";
+        return String.format(Locale.ROOT, "| %d | %s | %s | %.2f | %s | %.2f | %.2f | %.1f | %.1f | %.2f%s |",
+                clients, server, sql, store.batches() / n, forces, (b.poolTasks() - a.poolTasks()) / n, (b.loopTasks() - a.loopTasks()) / n,
                 (b.switches()[0] - a.switches()[0]) / n, (b.alloc()[0] - a.alloc()[0]) / n / 1024, auditRows / n,
                 events.isEmpty() ? "" : " (" + events + ")");
     }

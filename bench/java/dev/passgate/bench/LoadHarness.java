@@ -379,9 +379,9 @@ public final class LoadHarness {
         int held = pg.passGate.daemon().sessions().size();
         long after = usedHeapAfterGc();
         double perSession = (after - before) / (double) Math.max(1, held);
-        System.out.printf(Locale.ROOT, "Idle sessions held: %d (clients opened %d, %d failed); server heap %d MiB -> %d MiB,"
-                + " %.1f KiB per session; a 1 GiB heap holds about %.0f such sessions%n", held, ready, failed, before >> 20,
-                after >> 20, perSession / 1024, (1L << 30) / perSession);
+        System.out.printf(Locale.ROOT, "Idle sessions held on %s: %d (clients opened %d, %d failed); server heap %d MiB -> %d MiB,"
+                + " %.1f KiB per session; a 1 GiB heap holds about %.0f such sessions%n", pg.store.label(), held, ready, failed,
+                before >> 20, after >> 20, perSession / 1024, (1L << 30) / perSession);
         System.out.println("Open file descriptors of the server process: " + openFds());
         for (Process p : clients) {
             p.getOutputStream().close();
