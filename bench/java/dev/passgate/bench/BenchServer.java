@@ -9,16 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * PassGate embedded for the load harness: its own data folder, a free daemon port, no idle
- * timeout, and a cheap password hash (PBKDF2 with 1 iteration instead of 210,000: FtpServer
- * compares clear text) so
- * the figures measure the gateway, not the hash. Logging is at WARN so that per-logon INFO
- * lines do not dominate.
+ * PassGate embedded for the load harness: its own data folder (and, on PostgreSQL, a database of
+ * its own), a free daemon port, no idle timeout, and a cheap password hash (PBKDF2 with 1
+ * iteration instead of 210,000: FtpServer compares clear text) so the figures measure the
+ * gateway, not the hash. Logging is at WARN so that per-logon INFO lines do not dominate.
  */
 final class BenchServer implements AutoCloseable {
 
@@ -27,24 +27,29 @@ final class BenchServer implements AutoCloseable {
 
     final CamelContext context = new DefaultCamelContext();
     final PassGate passGate;
+    final BenchStore store;
     final int port;
 
-    BenchServer() throws Exception {
-        this(0);
+    /**
+     * @param postgres the harness's PostgreSQL, required for {@link BenchStore#POSTGRES}
+     * @param idleTimeoutSeconds 0 for sessions that never time out
+     */
+    static BenchServer on(BenchStore store, BenchPostgres postgres, int idleTimeoutSeconds) throws Exception {
+        Map<String, String> settings = store == BenchStore.POSTGRES ? postgres.newStore() : Map.of();
+        return new BenchServer(store, settings, idleTimeoutSeconds);
     }
 
-    /** @param idleTimeoutSeconds 0 for sessions that never time out */
-    BenchServer(int idleTimeoutSeconds) throws Exception {
-        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        ((Logger) LoggerFactory.getLogger("dev.passgate")).setLevel(Level.WARN);
-        ((Logger) LoggerFactory.getLogger("org.apache.camel")).setLevel(Level.WARN);
-        // FtpServer warns about every passive port it releases; that is its normal life.
-        ((Logger) LoggerFactory.getLogger("org.apache.ftpserver")).setLevel(Level.ERROR);
+    private BenchServer(BenchStore store, Map<String, String> storeSettings, int idleTimeoutSeconds) throws Exception {
+        this.store = store;
+        quietLogging();
         Path data = Files.createTempDirectory("passgate-bench");
         port = freePort();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         var p = context.getPropertiesComponent();
+        storeSettings.forEach(p::addInitialProperty);
+        // servers on H2 and on PostgreSQL run side by side: the fixed job-monitor port would clash
+        p.addInitialProperty("passgate.jobs.port", "0");
         p.addInitialProperty("passgate.data.dir", data.toString());
         p.addInitialProperty("passgate.security.master-key", HexFormat.of().formatHex(key));
         p.addInitialProperty("passgate.security.password-iterations", "1");
@@ -69,6 +74,15 @@ final class BenchServer implements AutoCloseable {
         if (!r.ok()) {
             throw new IllegalStateException(r.lines().toString());
         }
+    }
+
+    static void quietLogging() {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("dev.passgate")).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("org.apache.camel")).setLevel(Level.WARN);
+        // FtpServer warns about every passive port it releases; that is its normal life.
+        ((Logger) LoggerFactory.getLogger("org.apache.ftpserver")).setLevel(Level.ERROR);
+        ((Logger) LoggerFactory.getLogger("io.zonky")).setLevel(Level.WARN);
     }
 
     /**

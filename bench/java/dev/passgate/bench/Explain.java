@@ -97,8 +97,14 @@ final class Explain {
                 + "\n|---|---|---|---|---|---|---|---|---|---|---|---|---|";
     }
 
-    /** One table row of per-cycle figures between two snapshots, and the audit rows by event. */
-    static String row(int clients, String server, Snapshot a, Snapshot b, long cycles) {
+    /**
+     * One table row of per-cycle figures between two snapshots, and the audit rows by event.
+     *
+     * @param onH2 false for a server whose store is not H2: the statement and commit counters are
+     *     woven into H2 alone, and forces are H2's flushes into its file, so they are shown as n/a
+     *     there rather than as a misleading 0
+     */
+    static String row(int clients, String server, Snapshot a, Snapshot b, long cycles, boolean onH2) {
         double n = Math.max(1, cycles);
         var store = b.store().since(a.store());
         Map<String, Long> audit = new TreeMap<>();
@@ -112,10 +118,12 @@ final class Explain {
         String events = audit.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / n))
                 .collect(Collectors.joining(", "));
-        return String.format(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f | %.2f%s |",
-                clients, server, (b.executions() - a.executions()) / n, (b.prepares() - a.prepares()) / n,
-                (b.parses() - a.parses()) / n, (b.h2Commits() - a.h2Commits()) / n, store.batches() / n,
-                store.forces() / n, (b.poolTasks() - a.poolTasks()) / n, (b.loopTasks() - a.loopTasks()) / n,
+        String sql = onH2 ? String.format(Locale.ROOT, "%.2f | %.2f | %.2f | %.2f", (b.executions() - a.executions()) / n,
+                (b.prepares() - a.prepares()) / n, (b.parses() - a.parses()) / n, (b.h2Commits() - a.h2Commits()) / n)
+                : "n/a | n/a | n/a | n/a";
+        String forces = onH2 ? String.format(Locale.ROOT, "%.2f", store.forces() / n) : "n/a";
+        return String.format(Locale.ROOT, "| %d | %s | %s | %.2f | %s | %.2f | %.2f | %.1f | %.1f | %.2f%s |",
+                clients, server, sql, store.batches() / n, forces, (b.poolTasks() - a.poolTasks()) / n, (b.loopTasks() - a.loopTasks()) / n,
                 (b.switches()[0] - a.switches()[0]) / n, (b.alloc()[0] - a.alloc()[0]) / n / 1024, auditRows / n,
                 events.isEmpty() ? "" : " (" + events + ")");
     }

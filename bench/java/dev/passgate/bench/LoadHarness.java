@@ -21,8 +21,15 @@ import java.util.Locale;
  *     PASV, LIST, QUIT), same concurrency, same machine, same moment: the ratio is the figure;</li>
  * <li>with {@code --explain}, per cycle: SQL statements (parsed anew or from H2's cache), commits,
  *     forces, audit rows by event, thread hand-offs, bytes allocated and syscalls;</li>
- * <li>idle sessions held open by client processes, and the server's heap per session.</li>
+ * <li>idle sessions held open by client processes, and the server's heap per session;</li>
+ * <li>idle-timer lateness ({@code --timeouts N}): N idle sessions, and how late after its
+ *     deadline each one is ended.</li>
  * </ol>
+ *
+ * <p>{@code --stores h2,postgres} runs every PassGate measurement on each store in turn (one node on
+ * a PostgreSQL 15 the harness starts and stops, see {@link BenchPostgres}), beside the same floor
+ * and FtpServer, and adds a table with a row per store; {@code --levels none} skips the
+ * throughput levels.
  */
 public final class LoadHarness {
 
@@ -31,13 +38,17 @@ public final class LoadHarness {
         int idle = 19_000;
         int[] levels = {1, 16, 64};
         int timeouts = 10_000;
+        int idleTimeout = 30;
         boolean explain = false;
+        List<BenchStore> stores = List.of(BenchStore.H2);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--idle" -> idle = Integer.parseInt(args[++i]);
                 case "--timeouts" -> timeouts = Integer.parseInt(args[++i]);
-                case "--levels" -> levels = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--idle-timeout" -> idleTimeout = Integer.parseInt(args[++i]);
+                case "--levels" -> levels = levels(args[++i]);
+                case "--stores" -> stores = BenchStore.parse(args[++i]);
                 case "--explain" -> explain = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -50,73 +61,175 @@ public final class LoadHarness {
             Explain.install();
         }
 
+        // null (nothing to close) unless a PassGate goes on PostgreSQL; stopped after the last of them
+        try (BenchPostgres postgres = stores.contains(BenchStore.POSTGRES) ? startPostgres() : null) {
+            if (levels.length > 0 || idle > 0) {
+                throughput(stores, postgres, levels, seconds, idle, explain);
+            }
+            System.out.println("Load average at the end: " + loadAverage());
+            if (timeouts > 0) {
+                for (BenchStore store : stores) {
+                    waitForTimeWaitToDrain();
+                    timerPrecision(store, postgres, timeouts, idleTimeout);
+                }
+            }
+        }
+    }
+
+    /** "1,16,64", or "none" for a run of idle sessions or timeouts alone. */
+    private static int[] levels(String list) {
+        if (list.equals("none")) {
+            return new int[0];
+        }
+        return java.util.Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static BenchPostgres startPostgres() throws java.io.IOException {
+        var log = java.nio.file.Path.of(System.getProperty("bench.postgres.log", "target/bench/postgres.log"));
+        BenchPostgres postgres = BenchPostgres.start(log);
+        System.out.println("PostgreSQL 15 (embedded, fsync and synchronous_commit on), its log in " + postgres.log);
+        return postgres;
+    }
+
+    /**
+     * One PassGate per store, all running for the whole window; at each level each store's
+     * PassGate, then the floor, then FtpServer are driven in turn, so a store's ratio to the
+     * floor compares two measurements a few seconds apart, whatever the machine's load does.
+     */
+    private static void throughput(List<BenchStore> stores, BenchPostgres postgres, int[] levels, double seconds, int idle,
+            boolean explain) throws Exception {
+        List<BenchServer> gates = new ArrayList<>();
         List<String> rows = new ArrayList<>();
         List<String> durability = new ArrayList<>();
         List<String> explained = new ArrayList<>();
         List<String> statements = new ArrayList<>();
-        try (BenchServer pg = new BenchServer(); FloorServer floor = new FloorServer(); FtpPeer ftp = new FtpPeer()) {
-            if (explain) {
-                Explain.watch(pg.passGate.security().audit());
+        java.util.Map<String, List<Cycles.Result>> byServer = new java.util.LinkedHashMap<>();
+        try (FloorServer floor = new FloorServer(); FtpPeer ftp = new FtpPeer(); AutoCloseable closeGates = () -> closeAll(gates)) {
+            for (BenchStore store : stores) {
+                gates.add(BenchServer.on(store, postgres, 0));
             }
-            Cycles.run(() -> PassGateClient.cycle(pg.port), 4, Math.min(5, seconds)); // warm-up
+            byServer.put("floor", new ArrayList<>());
+            for (BenchServer gate : gates) {
+                byServer.put(gate.store.label(), new ArrayList<>());
+                if (explain) {
+                    Explain.watch(gate.passGate.security().audit());
+                }
+                Cycles.run(() -> PassGateClient.cycle(gate.port), 4, Math.min(5, seconds)); // warm-up
+            }
             Cycles.run(() -> PassGateClient.cycle(floor.port), 4, Math.min(5, seconds));
             Cycles.run(() -> FtpPeer.cycle(ftp.port), 4, Math.min(5, seconds));
             for (int clients : levels) {
-                waitForTimeWaitToDrain();
-                var commits = pg.passGate.security().audit().commits();
-                var before = commits.stats();
-                var explainBefore = explain ? Explain.take(commits) : null;
-                var sqlBefore = explain ? Explain.bySql() : null;
-                Cycles.Result p = Cycles.run(() -> PassGateClient.cycle(pg.port), clients, seconds);
-                if (explain) {
-                    explained.add(Explain.row(clients, "PassGate", explainBefore, Explain.take(commits), p.cycles()));
-                    statements.add("Statements executed per cycle at " + clients + " clients (most first):\n"
-                            + Explain.topStatements(sqlBefore, p.cycles(), 25));
+                List<Cycles.Result> passGate = new ArrayList<>();
+                for (BenchServer gate : gates) {
+                    waitForTimeWaitToDrain();
+                    var commits = gate.passGate.security().audit().commits();
+                    var before = commits.stats();
+                    var explainBefore = explain ? Explain.take(commits) : null;
+                    var sqlBefore = explain ? Explain.bySql() : null;
+                    Cycles.Result p = Cycles.run(() -> PassGateClient.cycle(gate.port), clients, seconds);
+                    passGate.add(p);
+                    byServer.get(gate.store.label()).add(p);
+                    boolean onH2 = gate.store == BenchStore.H2;
+                    if (explain) {
+                        explained.add(Explain.row(clients, "PassGate " + gate.store.label(), explainBefore,
+                                Explain.take(commits), p.cycles(), onH2));
+                        if (onH2) {
+                            statements.add("Statements executed per cycle at " + clients + " clients (most first):\n"
+                                    + Explain.topStatements(sqlBefore, p.cycles(), 25));
+                        }
+                    }
+                    var store = commits.stats().since(before);
+                    // forces are H2's own flushes into its file; PostgreSQL's server makes its WAL durable itself
+                    String forces = onH2 ? String.format(Locale.ROOT, "%5.2f | %6.0f",
+                            (double) store.forces() / Math.max(1, p.cycles()),
+                            store.forceNanos() / 1e3 / Math.max(1, store.forces())) : "  n/a |    n/a";
+                    durability.add(String.format(Locale.ROOT, "| %3d | %-8s | %5.1f | %5.2f | %s |", clients,
+                            gate.store.label(), (double) store.writes() / Math.max(1, p.cycles()),
+                            (double) store.batches() / Math.max(1, p.cycles()), forces));
                 }
-                var store = commits.stats().since(before);
-                durability.add(String.format(Locale.ROOT, "| %3d | %5.1f | %5.2f | %5.2f | %6.0f |", clients,
-                        (double) store.writes() / Math.max(1, p.cycles()),
-                        (double) store.batches() / Math.max(1, p.cycles()),
-                        (double) store.forces() / Math.max(1, p.cycles()),
-                        store.forceNanos() / 1e3 / Math.max(1, store.forces())));
                 waitForTimeWaitToDrain();
                 var floorBefore = explain ? Explain.take(null) : null;
                 Cycles.Result fl = Cycles.run(() -> PassGateClient.cycle(floor.port), clients, seconds);
+                byServer.get("floor").add(fl);
                 if (explain) {
-                    explained.add(Explain.row(clients, "floor", floorBefore, Explain.take(null), fl.cycles()));
+                    explained.add(Explain.row(clients, "floor", floorBefore, Explain.take(null), fl.cycles(), true));
                 }
                 waitForTimeWaitToDrain();
                 Cycles.Result f = Cycles.run(() -> FtpPeer.cycle(ftp.port), clients, seconds);
-                rows.add(String.format(Locale.ROOT,
-                        "| %3d | %8.0f | %6.2f | %8.0f | %6.2f | %8.0f | %6.2f | %5.2fx | %5.1fx | %d/%d/%d |",
-                        clients, p.perSecond(), p.p50Millis(), fl.perSecond(), fl.p50Millis(), f.perSecond(), f.p50Millis(),
-                        p.perSecond() / fl.perSecond(), p.perSecond() / f.perSecond(), p.failures(), fl.failures(),
-                        f.failures()));
+                for (int g = 0; g < gates.size(); g++) {
+                    Cycles.Result p = passGate.get(g);
+                    rows.add(String.format(Locale.ROOT,
+                            "| %3d | %-8s | %8.0f | %6.2f | %8.0f | %6.2f | %8.0f | %6.2f | %5.2fx | %5.1fx | %d/%d/%d |",
+                            clients, gates.get(g).store.label(), p.perSecond(), p.p50Millis(), fl.perSecond(), fl.p50Millis(),
+                            f.perSecond(), f.p50Millis(), p.perSecond() / fl.perSecond(), p.perSecond() / f.perSecond(),
+                            p.failures(), fl.failures(), f.failures()));
+                }
             }
-            System.out.println();
-            System.out.println("| clients | PassGate cycles/s | p50 ms | floor cycles/s | p50 ms | FtpServer cycles/s | p50 ms"
-                    + " | PassGate/floor | PassGate/FtpServer | failures P/floor/F |");
-            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
-            rows.forEach(System.out::println);
-            System.out.println();
-            System.out.println("Store writes (group commit) per PassGate level:");
-            System.out.println("| clients | writes per cycle | commits per cycle | forces into the file per cycle | us per force |");
-            System.out.println("|---|---|---|---|---|");
-            durability.forEach(System.out::println);
-            System.out.println();
-            if (explain) {
+            if (levels.length > 0) {
+                System.out.println();
+                System.out.println("| clients | store | PassGate cycles/s | p50 ms | floor cycles/s | p50 ms | FtpServer cycles/s"
+                        + " | p50 ms | PassGate/floor | PassGate/FtpServer | failures P/floor/F |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                rows.forEach(System.out::println);
+                System.out.println();
+                System.out.println("By store (cycles/s at each level, and the ratio to the floor measured at that level):");
+                System.out.println(storeTable(levels, byServer));
+                System.out.println("Store writes (group commit) per PassGate level:");
+                System.out.println("| clients | store | writes per cycle | commits per cycle | forces into the file per cycle"
+                        + " | us per force |");
+                System.out.println("|---|---|---|---|---|---|");
+                durability.forEach(System.out::println);
+                System.out.println();
+            }
+            if (explain && levels.length > 0) {
                 statements.forEach(System.out::println);
                 System.out.println();
-                explain(pg, floor, levels, seconds, explained);
+                explain(gates.get(0), floor, levels, seconds, explained);
             }
             if (idle > 0) {
-                idleSessions(pg, idle);
+                for (BenchServer gate : gates) {
+                    idleSessions(gate, idle);
+                }
             }
         }
-        System.out.println("Load average at the end: " + loadAverage());
-        if (timeouts > 0) {
-            waitForTimeWaitToDrain();
-            timerPrecision(timeouts);
+    }
+
+    /** A row per server (the floor first, then each store), a column pair per level. */
+    private static String storeTable(int[] levels, java.util.Map<String, List<Cycles.Result>> byServer) {
+        StringBuilder t = new StringBuilder("| server |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (int clients : levels) {
+            t.append(String.format(Locale.ROOT, " %d clients cycles/s | /floor |", clients));
+            rule.append("---|---|");
+        }
+        t.append('\n').append(rule).append('\n');
+        List<Cycles.Result> floor = byServer.get("floor");
+        byServer.forEach((server, results) -> {
+            t.append(String.format(Locale.ROOT, "| %-20s |", server.equals("floor") ? "floor" : "PassGate on " + server));
+            for (int i = 0; i < results.size(); i++) {
+                t.append(String.format(Locale.ROOT, " %8.0f | %5.2fx |", results.get(i).perSecond(),
+                        results.get(i).perSecond() / floor.get(i).perSecond()));
+            }
+            t.append('\n');
+        });
+        return t.toString();
+    }
+
+    private static void closeAll(List<BenchServer> gates) throws Exception {
+        Exception first = null;
+        for (BenchServer gate : gates) {
+            try {
+                gate.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -154,23 +267,37 @@ public final class LoadHarness {
 
     /**
      * Idle timeouts with many sessions: opens the sessions, leaves them idle, and measures
-     * how late after its deadline (last activity + idle timeout) each one is ended.
+     * how late after its deadline (last activity + idle timeout) each one is ended. The peak
+     * of sessions held at once says whether all of them were open together: where opening
+     * takes longer than the timeout, the first end before the last are open, and
+     * {@code --idle-timeout} must be raised for the figure to mean "at N sessions".
      */
-    private static void timerPrecision(int total) throws Exception {
-        int idleSeconds = 30;
-        try (BenchServer pg = new BenchServer(idleSeconds)) {
-            var registry = pg.passGate.daemon().sessions();
-            java.util.Map<String, Long> deadlines = new java.util.concurrent.ConcurrentHashMap<>();
-            List<Process> clients = startClients(pg.port, total);
+    private static void timerPrecision(BenchStore store, BenchPostgres postgres, int total, int idleSeconds)
+            throws Exception {
+        try (BenchServer gate = BenchServer.on(store, postgres, idleSeconds)) {
+            var registry = gate.passGate.daemon().sessions();
+            java.util.Map<String, Long> deadlines = new java.util.HashMap<>();
+            var opened = new java.util.concurrent.atomic.AtomicInteger();
+            var failed = new java.util.concurrent.atomic.AtomicInteger();
+            var ready = new java.util.concurrent.CountDownLatch(2);
+            long started = System.currentTimeMillis();
+            List<Process> clients = startClients(gate.port, total, opened, failed, ready);
             List<Long> late = new ArrayList<>();
-            long stopAt = System.currentTimeMillis() + (idleSeconds + 120) * 1000L;
-            while (System.currentTimeMillis() < stopAt && (deadlines.size() < total || !deadlines.isEmpty())) {
+            int peak = 0;
+            long peakFds = 0;
+            long latestDeadline = Long.MAX_VALUE;
+            long openedIn = -1;
+            // long enough for a slow machine to open them all; ended sooner once every session has
+            long giveUpAt = started + (idleSeconds + 1_800) * 1000L;
+            while (System.currentTimeMillis() < giveUpAt) {
                 long now = System.currentTimeMillis();
                 java.util.Set<String> live = new java.util.HashSet<>();
                 for (var s : registry.all()) {
                     live.add(s.id());
                     deadlines.putIfAbsent(s.id(), s.lastActivity() + idleSeconds * 1000L);
                 }
+                peak = Math.max(peak, live.size());
+                peakFds = Math.max(peakFds, openFdCount());
                 for (var it = deadlines.entrySet().iterator(); it.hasNext(); ) {
                     var e = it.next();
                     if (!live.contains(e.getKey())) {
@@ -178,14 +305,22 @@ public final class LoadHarness {
                         it.remove();
                     }
                 }
-                if (late.size() >= total) {
+                boolean allOpened = ready.getCount() == 0;
+                if (allOpened && latestDeadline == Long.MAX_VALUE) {
+                    openedIn = now - started;
+                    latestDeadline = now + idleSeconds * 1000L; // no session can be due later than this
+                }
+                if (allOpened && (deadlines.isEmpty() || now > latestDeadline + 60_000)) {
                     break;
                 }
                 Thread.sleep(50);
             }
             late.sort(null);
-            System.out.printf(Locale.ROOT, "Idle timeouts: %d of %d sessions ended; lateness after the deadline: p50 %d ms,"
-                    + " p99 %d ms, max %d ms (polled every 50 ms)%n", late.size(), total,
+            System.out.printf(Locale.ROOT, "Idle timeouts on %s (%d s): clients opened %d of %d sessions (%d failed) in %.1f s,"
+                    + " at most %d held at once, at most %d descriptors open in the server's process%n", store.label(),
+                    idleSeconds, opened.get(), total, failed.get(), openedIn / 1e3, peak, peakFds);
+            System.out.printf(Locale.ROOT, "Idle timeouts on %s: %d sessions ended; lateness after the deadline: p50 %d ms,"
+                    + " p99 %d ms, max %d ms (polled every 50 ms)%n", store.label(), late.size(),
                     late.isEmpty() ? -1 : late.get(late.size() / 2), late.isEmpty() ? -1 : late.get((int) (late.size() * 0.99)),
                     late.isEmpty() ? -1 : late.get(late.size() - 1));
             for (Process p : clients) {
@@ -195,13 +330,30 @@ public final class LoadHarness {
         }
     }
 
-    private static List<Process> startClients(int port, int total) throws Exception {
+    /** Two client processes of half the sessions each; counts what they report once they have opened theirs. */
+    private static List<Process> startClients(int port, int total, java.util.concurrent.atomic.AtomicInteger opened,
+            java.util.concurrent.atomic.AtomicInteger failed, java.util.concurrent.CountDownLatch ready) throws Exception {
         List<Process> clients = new ArrayList<>();
         String java = System.getProperty("java.home") + "/bin/java";
         for (int c = 0; c < 2; c++) {
-            clients.add(new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    IdleClients.class.getName(), Integer.toString(port), Integer.toString(total / 2))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            Process p = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    IdleClients.class.getName(), Integer.toString(port), Integer.toString(total / 2 + (c == 0 ? total % 2 : 0)))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            clients.add(p);
+            Thread reader = new Thread(() -> {
+                try {
+                    String line = new BufferedReader(new InputStreamReader(p.getInputStream())).readLine();
+                    String[] parts = line == null ? new String[] {"", "0", "0"} : line.split(" ");
+                    opened.addAndGet(Integer.parseInt(parts[1]));
+                    failed.addAndGet(Integer.parseInt(parts[2]));
+                } catch (java.io.IOException e) {
+                    System.err.println("idle client: " + e);
+                } finally {
+                    ready.countDown();
+                }
+            }, "idle-client-reader");
+            reader.setDaemon(true);
+            reader.start();
         }
         return clients;
     }
@@ -227,9 +379,9 @@ public final class LoadHarness {
         int held = pg.passGate.daemon().sessions().size();
         long after = usedHeapAfterGc();
         double perSession = (after - before) / (double) Math.max(1, held);
-        System.out.printf(Locale.ROOT, "Idle sessions held: %d (clients opened %d, %d failed); server heap %d MiB -> %d MiB,"
-                + " %.1f KiB per session; a 1 GiB heap holds about %.0f such sessions%n", held, ready, failed, before >> 20,
-                after >> 20, perSession / 1024, (1L << 30) / perSession);
+        System.out.printf(Locale.ROOT, "Idle sessions held on %s: %d (clients opened %d, %d failed); server heap %d MiB -> %d MiB,"
+                + " %.1f KiB per session; a 1 GiB heap holds about %.0f such sessions%n", pg.store.label(), held, ready, failed,
+                before >> 20, after >> 20, perSession / 1024, (1L << 30) / perSession);
         System.out.println("Open file descriptors of the server process: " + openFds());
         for (Process p : clients) {
             p.getOutputStream().close();
@@ -263,6 +415,11 @@ public final class LoadHarness {
             Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long openFdCount() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean unix
+                ? unix.getOpenFileDescriptorCount() : -1;
     }
 
     private static String openFds() {
