@@ -65,7 +65,8 @@ public final class PassGate {
     /** Built-in route files, loaded in this order. Integrator routes come from {@code passgate.routes.dir}, after them. */
     public static final List<String> BUILT_IN_ROUTES = List.of(
             "classpath:passgate/routes/passticket.camel.yaml", "classpath:passgate/routes/daemon.camel.yaml",
-            "classpath:passgate/routes/session-errors.camel.yaml", "classpath:passgate/routes/session.camel.yaml", "classpath:passgate/routes/audit.camel.yaml");
+            "classpath:passgate/routes/session-errors.camel.yaml", "classpath:passgate/routes/session.camel.yaml", "classpath:passgate/routes/audit.camel.yaml",
+            "classpath:passgate/routes/cluster.camel.yaml");
 
     /** Registry names of the beans PassGate binds; routes refer to them. */
     public static final String SETTINGS = "passGateSettings";
@@ -131,7 +132,7 @@ public final class PassGate {
         ProtocolSettings protocol = ProtocolSettings.from(settings);
         SessionModule sessions = modules.add("sessions", new SessionModule(context, settings.applid(),
                 settings.systemName(), SessionSettings.from(settings), server, protocol, security, clock, template,
-                exits.exits(), partners.connections()));
+                exits.exits(), partners.connections(), partners.membership()));
         DaemonModule daemon = modules.add("daemon", new DaemonModule(context, settings.applid(), daemonSettings, server,
                 PoolSettings.from(settings), protocol, security, clock, template, exits.exits(), sessions,
                 partners.service(), partners.serviceIdentity()));

@@ -146,9 +146,40 @@ public final class ClusterStore implements AutoCloseable {
                 + " s from now";
     }
 
-    /** Says that this node still runs. */
-    public void beat(String node) {
-        jdbc.update("UPDATE passgate_node SET heartbeat = " + DATABASE_MILLIS + " WHERE name = ?", node);
+    /**
+     * Says that this node still runs.
+     *
+     * @return false when the node has no row any more: the others found it lost and logged its
+     *         sessions out (it was cut off from the store for too long)
+     */
+    public boolean beat(String node) {
+        return jdbc.update("UPDATE passgate_node SET heartbeat = " + DATABASE_MILLIS + " WHERE name = ?", node) == 1;
+    }
+
+    /**
+     * The other nodes silent for longer than {@code silentMillis} by the database's clock: killed,
+     * cut off from the store, or stopped (a stopped node's heartbeat is 0), oldest silence first.
+     */
+    public List<String> lostNodes(String self, long silentMillis) {
+        return jdbc.query("SELECT name FROM passgate_node WHERE name <> ? AND " + DATABASE_MILLIS + " - heartbeat > ?"
+                + " ORDER BY heartbeat", rs -> rs.getString(1), self, silentMillis);
+    }
+
+    /**
+     * Forgets a lost node, once its sessions are logged out: its row and its connections' rows go,
+     * unless it has beaten again meanwhile (then it is not lost, and keeps them).
+     *
+     * @return whether it was forgotten
+     */
+    public boolean forget(String node, long silentMillis) {
+        return jdbc.inTransaction(tx -> {
+            if (tx.update("DELETE FROM passgate_node WHERE name = ? AND " + DATABASE_MILLIS + " - heartbeat > ?", node,
+                    silentMillis) != 1) {
+                return false;
+            }
+            tx.update("DELETE FROM passgate_connection WHERE node = ?", node);
+            return true;
+        });
     }
 
     /**

@@ -26,9 +26,11 @@ import java.util.Set;
 public final class ClusterView {
 
     private static final long CACHE_MILLIS = 2_000;
-    /** How often a node says it runs, and how long the others keep believing it. */
-    public static final long HEARTBEAT_MILLIS = 10_000;
-    public static final long ALIVE_MILLIS = 3 * HEARTBEAT_MILLIS;
+    /**
+     * How long after its last heartbeat a node's connection rows still count for a lookup: longer than
+     * any node-lost setting, since a lost node's rows go when the cluster forgets it.
+     */
+    public static final long ALIVE_MILLIS = 30_000;
 
     private final ClusterStore store;
     private final String node;

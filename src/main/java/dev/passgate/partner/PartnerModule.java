@@ -46,6 +46,11 @@ public final class PartnerModule extends ServiceSupport {
         return cluster.connections();
     }
 
+    /** The cluster's nodes, for the lost-node reaper. */
+    public ClusterMembership membership() {
+        return cluster.membership();
+    }
+
     /** The node's service user, built on first use: what the daemon asks partner info as. */
     public Supplier<SecurityEnvironment> serviceIdentity() {
         return cluster::serviceIdentity;

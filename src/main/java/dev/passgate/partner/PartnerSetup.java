@@ -7,7 +7,9 @@ import dev.passgate.security.SecurityRegistry;
 import dev.passgate.security.UserRecord;
 import dev.passgate.store.Jdbc;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,12 +30,22 @@ public final class PartnerSetup implements AutoCloseable {
     private final SecurityRegistry security;
     private final String node;
     private volatile SecurityEnvironment serviceIdentity;
+    private final List<Runnable> declaredLost = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "PassGateHeartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
-    private PartnerSetup(ClusterStore store, PartnerInfoService service, SecurityRegistry security, String node) {
+    private final ClusterMembership membership;
+
+    private PartnerSetup(ClusterStore store, PartnerInfoService service, SecurityRegistry security, String node,
+            Duration lostAfter) {
         this.store = store;
         this.service = service;
         this.security = security;
         this.node = node;
+        this.membership = new ClusterMembership(store, this, node, lostAfter);
     }
 
     /** @throws ClusterStore.NameInUseException when a live node elsewhere has this node's name */
@@ -44,8 +56,9 @@ public final class PartnerSetup implements AutoCloseable {
         String domain = security.profiles().find("SERVAUTH", "EZBDOMAIN").map(ProfileRecord::appldata)
                 .filter(a -> a != null && !a.isBlank()).map(String::trim).orElse(null);
         List<String> addresses = ClusterView.nodeAddresses(s.addresses());
-        store.join(new ClusterStore.Node(s.node(), s.tcpip(), domain, addresses, endpoint, NodeAddress.home(s.dataDir()), 0),
-                ClusterView.ALIVE_MILLIS);
+        ClusterStore.Node self = new ClusterStore.Node(s.node(), s.tcpip(), domain, addresses, endpoint,
+                NodeAddress.home(s.dataDir()), 0);
+        store.join(self, s.nodeLostAfter().toMillis());
         if (domain == null) {
             // Only matters once several nodes share the database, so no warning for a single node.
             LOG.info("SERVAUTH EZBDOMAIN is not defined (or has no APPLDATA): partner credentials are exchanged only"
@@ -64,11 +77,11 @@ public final class PartnerSetup implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleAtFixedRate(() -> beat(store, s.node()), ClusterView.HEARTBEAT_MILLIS,
-                ClusterView.HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         PartnerInfoService service = new PartnerInfoService(registry, view, utokens, security.access(),
                 PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), poller);
-        return new PartnerSetup(store, service, security, s.node());
+        PartnerSetup setup = new PartnerSetup(store, service, security, s.node(), s.nodeLostAfter());
+        setup.beatEvery(self, s.heartbeatInterval(), s.nodeLostAfter());
+        return setup;
     }
 
     /**
@@ -89,17 +102,43 @@ public final class PartnerSetup implements AutoCloseable {
         return env;
     }
 
-    private static void beat(ClusterStore store, String node) {
+    /**
+     * Runs {@code whenDeclaredLost} each time this node finds that the others took it for lost
+     * (it was cut off from the store for longer than the node-lost setting) and logged its sessions
+     * out: the sessions it still holds here are no longer the cluster's.
+     */
+    public void onDeclaredLost(Runnable whenDeclaredLost) {
+        declaredLost.add(whenDeclaredLost);
+    }
+
+    /** On a thread of its own: a slow partner lookup must never delay the beat that keeps the node alive. */
+    private void beatEvery(ClusterStore.Node self, Duration interval, Duration lostAfter) {
+        heartbeat.scheduleWithFixedDelay(() -> beat(self, lostAfter), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void beat(ClusterStore.Node self, Duration lostAfter) {
         try {
-            store.beat(node);
+            if (store.beat(node)) {
+                return;
+            }
+            LOG.warn("The cluster took this node ({}) for lost: it was silent in the store for over {} s, and the other"
+                    + " nodes have logged its sessions out. Closing them here and joining again.", node,
+                    lostAfter.toSeconds());
+            declaredLost.forEach(Runnable::run);
+            store.join(self, lostAfter.toMillis());
         } catch (RuntimeException e) {
-            // A missed beat only matters if it goes on for ALIVE_MILLIS; the next one may work.
+            // A missed beat only matters if it goes on for the node-lost time; the next one may work.
             LOG.warn("Cluster heartbeat not written: {}", e.toString());
         }
     }
 
     public PartnerInfoService service() {
         return service;
+    }
+
+    public ClusterMembership membership() {
+        return membership;
     }
 
     public ConnectionRegistry connections() {
@@ -109,6 +148,7 @@ public final class PartnerSetup implements AutoCloseable {
     /** Leaves the cluster: this node's connection rows go, lookups stop. */
     @Override
     public void close() {
+        heartbeat.shutdownNow();
         service.close();
         try {
             store.leave(node);

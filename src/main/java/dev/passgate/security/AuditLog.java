@@ -82,6 +82,30 @@ public final class AuditLog implements AutoCloseable {
         }).await();
     }
 
+    /** A change that may find nothing to change; its update count decides whether its record is made. */
+    @FunctionalInterface
+    public interface Claim {
+        int apply(GroupCommit.Batch batch) throws java.sql.SQLException;
+    }
+
+    /**
+     * As {@link #recordTogether}, for a change two parties may race to make (a session ended by its
+     * node and by the survivors that think it lost): the record is made only when the change changed
+     * a row, so the end is audited once. Returns once committed; true when this caller's change won.
+     */
+    public boolean recordIfClaimed(Claim claim, AuditEvent event, String user, String actor, String outcome,
+            String detail) {
+        Write record = insert(entry(event, user, actor, outcome, detail));
+        boolean[] won = new boolean[1];
+        commits.submit(b -> {
+            won[0] = claim.apply(b) > 0;
+            if (won[0]) {
+                record.apply(b);
+            }
+        }).await();
+        return won[0];
+    }
+
     /** Records an event inside the caller's transaction: it commits, or rolls back, with the caller's change. */
     public void recordIn(Jdbc transaction, AuditEvent event, String user, String actor, String outcome, String detail) {
         Entry e = entry(event, user, actor, outcome, detail);

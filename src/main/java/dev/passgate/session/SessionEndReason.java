@@ -22,7 +22,9 @@ public enum SessionEndReason {
     /** The node is stopping. */
     SHUTDOWN(false),
     /** Found at start, left by a previous life of this node that did not log it out. */
-    RESTART(false);
+    RESTART(false),
+    /** Its node stopped beating (killed, or cut off from the store); a surviving node logged it out. */
+    NODE_LOST(false);
 
     private final boolean toldToClient;
 

@@ -57,6 +57,9 @@ public final class SessionKeys {
     public static final FlowKey<MinerEnvironments> MINERS_STARTED_KEY = FlowKey.of(MINERS_STARTED, MinerEnvironments.class);
     public static final FlowKey<String> LAST_LINE_KEY = FlowKey.of(LAST_LINE, String.class);
     public static final FlowKey<SessionEndReason> REASON_KEY = FlowKey.of(REASON, SessionEndReason.class);
+    /** For the lost-node reaper: the nodes this run found lost. */
+    public static final String LOST_NODES = "PassGateLostNodes";
+    public static final FlowKey<LostNodes> LOST_NODES_KEY = FlowKey.of(LOST_NODES, LostNodes.class);
     public static final FlowKey<SessionRelease> RELEASE_KEY = FlowKey.of(RELEASE, SessionRelease.class);
     public static final FlowKey<IdleCheck> IDLE_KEY = FlowKey.of(IDLE, IdleCheck.class);
 

@@ -36,8 +36,12 @@ final class SessionLifecycle extends EventNotifierSupport {
 
     private void recover() {
         for (SessionStore.Row row : store.leftBehind()) {
-            exits.sessionEnded(row.user(), row.address(), SessionEndReason.RESTART.exitReason());
-            store.ended(row.id(), row.user(), row.address(), SessionEndReason.RESTART, "session " + row.id() + " ended by restart");
+            // The row decides who ends it: the survivors may be logging out this node's sessions
+            // right now, if they thought it lost; whoever removes the row audits it and runs the exit.
+            if (store.ended(row.id(), row.user(), row.address(), SessionEndReason.RESTART,
+                    "session " + row.id() + " ended by restart")) {
+                exits.sessionEnded(row.user(), row.address(), SessionEndReason.RESTART.exitReason());
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.passgate.session;
 import dev.passgate.exit.LoginExits;
 import dev.passgate.flow.StepContract;
 import dev.passgate.flow.StepContractCheck;
+import dev.passgate.partner.ClusterMembership;
 import dev.passgate.partner.ConnectionRegistry;
 import dev.passgate.protocol.JsonLines;
 import dev.passgate.protocol.ProtocolSettings;
@@ -43,10 +44,11 @@ public final class SessionModule extends ServiceSupport {
     private final PassTicketEnvironments environments;
     private final ClusterMessages clusterMessages;
     private final SingleLogonRule singleLogonRule;
+    private final ClusterMembership membership;
 
     public SessionModule(CamelContext context, String applid, String systemName, SessionSettings settings,
             ServerSettings server, ProtocolSettings protocol, SecurityRegistry security, Clock clock, ProducerTemplate template,
-            LoginExits exits, ConnectionRegistry connections) {
+            LoginExits exits, ConnectionRegistry connections, ClusterMembership membership) {
         this.settings = settings;
         this.lines = protocol.lines();
         this.clock = clock;
@@ -61,6 +63,13 @@ public final class SessionModule extends ServiceSupport {
         this.environments = new PassTicketEnvironments(security.passTicketGenerator(), security.verifier(), applid);
         this.clusterMessages = security.cluster();
         this.singleLogonRule = new SingleLogonRule(sessionStore, clusterMessages, systemName, sessions, template);
+        this.membership = membership;
+        // Cut off from the store for too long, this node was logged out by the others (audited, exits
+        // run): what it still holds here is no session of the cluster's any more.
+        membership.onDeclaredLost(() -> sessions.all().forEach(s -> {
+            idle.stop(s.id());
+            sessions.end(s, null);
+        }));
         context.getManagementStrategy().addEventNotifier(new SessionLifecycle(sessionStore, sessions, exits, template));
         declareEndpoints(StepContractCheck.of(context));
     }
@@ -206,6 +215,23 @@ public final class SessionModule extends ServiceSupport {
     @BindToRegistry("closeSession")
     public CloseSessionProcessor closeSession() {
         return new CloseSessionProcessor(sessions, lines);
+    }
+
+    // lost-node-reaper
+
+    @BindToRegistry("findLostNodes")
+    public FindLostNodesProcessor findLostNodes() {
+        return new FindLostNodesProcessor(membership);
+    }
+
+    @BindToRegistry("logOutLostSessions")
+    public LogOutLostSessionsProcessor logOutLostSessions() {
+        return new LogOutLostSessionsProcessor(sessionStore, exits);
+    }
+
+    @BindToRegistry("forgetLostNodes")
+    public ForgetLostNodesProcessor forgetLostNodes() {
+        return new ForgetLostNodesProcessor(membership, clusterMessages);
     }
 
     /** The JSON-lines codec of every PassGate port. */

@@ -9,7 +9,8 @@ import java.util.List;
  * The sessions each node holds, in the database, for recovery after a crash. A session's
  * row is committed before the client is told it has a session, and leaves the store in the
  * same transaction as its LOGOUT audit record: after a kill -9 a session is either fully
- * ended (exit run, audited, row gone) or still there for the next start to log out.
+ * ended (audited, row gone) or still there for the next start, or for the survivors, to log
+ * out. Whoever removes a row audits it, so a session's end is audited once.
  */
 public final class SessionStore {
 
@@ -42,9 +43,15 @@ public final class SessionStore {
                 + " VALUES (?, ?, ?, ?, ?)", s.id(), s.user(), s.address(), node, s.since().toEpochMilli())).await();
     }
 
-    /** Removes the session's row and audits its end, together; returns once both are committed. */
-    public void ended(String sessionId, String user, String address, SessionEndReason reason, String detail) {
-        audit.recordTogether(b -> b.update(DELETE, sessionId), AuditEvent.LOGOUT, user, address,
+    /**
+     * Removes the session's row and audits its end, together; returns once both are committed.
+     * Only the one who removes the row audits: a session that the survivors already logged out
+     * (they thought its node lost) is not audited again by its node.
+     *
+     * @return whether this call ended it (false: it was already gone)
+     */
+    public boolean ended(String sessionId, String user, String address, SessionEndReason reason, String detail) {
+        return audit.recordIfClaimed(b -> b.update(DELETE, sessionId), AuditEvent.LOGOUT, user, address,
                 reason.name(), detail);
     }
 
@@ -70,6 +77,11 @@ public final class SessionStore {
 
     /** Sessions recorded for this node: at start-up, those are what a previous life left. */
     public List<Row> leftBehind() {
+        return of(node);
+    }
+
+    /** The sessions recorded for a node (this one's previous life, or a node the cluster lost). */
+    public List<Row> of(String node) {
         return jdbc.query("SELECT session_id, user_id, address, started_at FROM passgate_session WHERE node = ?",
                 rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)), node);
     }

@@ -65,6 +65,11 @@ public final class ClusterMessages implements AutoCloseable {
         }
     }
 
+    /** Drops the messages waiting for a node the cluster forgot: its sessions are logged out, what they asked is moot. */
+    public void discardFor(String targetNode) {
+        jdbc.update("DELETE FROM passgate_cluster_message WHERE target_node = ?", targetNode);
+    }
+
     public void start() {
         running = true;
         if (jdbc.vendor() != StoreVendor.POSTGRESQL) {
