@@ -51,7 +51,7 @@ public final class AdminModule extends ServiceSupport {
         ClusterMessages messages = session.clusterMessages();
         this.operator = new OperatorCommands(session.sessions(), daemon.pools(), security.commands(), template,
                 session.lines(), clock, ivp, partners.connections(), partnerChecks, security.audit(),
-                new ClusterOperator(session.sessionStore(), messages, systemName));
+                new ClusterOperator(session.sessionStore(), messages, daemon.poolSnapshots(), systemName));
         ClusterCommands.listen(messages, operator.services());
         this.mbean = new ObjectName("dev.passgate:type=Operator,context=" + ObjectName.quote(context.getName()));
         context.getManagementStrategy().addEventNotifier(new MetricsAndHealthPublisher(context, metrics,

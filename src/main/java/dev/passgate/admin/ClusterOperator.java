@@ -1,12 +1,13 @@
 package dev.passgate.admin;
 
+import dev.passgate.daemon.PoolSnapshots;
 import dev.passgate.store.ClusterMessages;
 import dev.passgate.session.SessionStore;
 import java.util.List;
 
 /**
  * The operator's reach beyond this node: the sessions other nodes hold (their rows in the shared
- * store) and the messages that have a session's own node act on it (CANCEL, SEND). On one node
+ * store), the pools they run (the snapshots they publish there) and the messages that have a session's own node act on it (CANCEL, SEND). On one node
  * there are none of either, and the commands act locally only.
  */
 public final class ClusterOperator {
@@ -24,11 +25,13 @@ public final class ClusterOperator {
 
     private final SessionStore sessions;
     private final ClusterMessages messages;
+    private final PoolSnapshots pools;
     private final String node;
 
-    public ClusterOperator(SessionStore sessions, ClusterMessages messages, String node) {
+    public ClusterOperator(SessionStore sessions, ClusterMessages messages, PoolSnapshots pools, String node) {
         this.sessions = sessions;
         this.messages = messages;
+        this.pools = pools;
         this.node = node;
     }
 
@@ -40,6 +43,11 @@ public final class ClusterOperator {
     /** The sessions every other node holds. */
     public List<SessionStore.Recorded> elsewhere() {
         return sessions.otherNodes();
+    }
+
+    /** The pools of every other live node, as each last published them. */
+    public List<PoolSnapshots.Snapshot> poolsElsewhere() {
+        return pools.otherLiveNodes();
     }
 
     /** Has the other node act; committed when this returns, acted on there within a second or so. */

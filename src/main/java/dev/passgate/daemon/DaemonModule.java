@@ -15,6 +15,7 @@ import dev.passgate.server.ServerSettings;
 import dev.passgate.server.TlsSettings;
 import dev.passgate.session.ConnectHandshake;
 import dev.passgate.session.SessionModule;
+import dev.passgate.store.Jdbc;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.net.InetAddress;
@@ -60,6 +61,8 @@ public final class DaemonModule extends ServiceSupport {
     private final Supplier<SecurityEnvironment> serviceIdentity;
     private final ProducerTemplate template;
     private final FailureRateLimiter limiter;
+    private final ClusterFailureLimit clusterLimit;
+    private final PoolSnapshots poolSnapshots;
     private final ThreadPoolSelector pools;
     private final PendingHandoffs pendingHandoffs;
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
@@ -85,7 +88,12 @@ public final class DaemonModule extends ServiceSupport {
         this.serviceIdentity = serviceIdentity;
         this.template = template;
         this.limiter = new FailureRateLimiter(settings.maxFailuresPerMinute(), clock);
+        Jdbc store = new Jdbc(security.dataSource());
+        String node = session.clusterMessages().node();
+        this.clusterLimit = new ClusterFailureLimit(store, session.clusterMessages(), node, settings.maxFailuresPerMinute(),
+                limiter);
         this.pools = new ThreadPoolSelector(poolSettings.limits(), clock);
+        this.poolSnapshots = new PoolSnapshots(store, node, pools);
         this.pendingHandoffs = new PendingHandoffs(server.maxPendingPerUser(), server.maxPendingPerAddress());
         // Reconnect handshakes verify PassTickets and touch the database: never on a socket's event loop.
         this.handshakes = context.getExecutorServiceManager().newThreadPool(DaemonModule.class, "PassGateHandshake",
@@ -201,6 +209,11 @@ public final class DaemonModule extends ServiceSupport {
         return pools;
     }
 
+    /** The other live nodes' pools, as each last published them (this node publishes its own). */
+    public PoolSnapshots poolSnapshots() {
+        return poolSnapshots;
+    }
+
     /** What makes logons fail with PASSTICKET_SETUP, if anything: for the health check. */
     public Optional<String> setupProblem() {
         return setup.problem();
@@ -213,13 +226,16 @@ public final class DaemonModule extends ServiceSupport {
     @Override
     protected void doStart() {
         boss.scheduleAtFixedRate(pools::stopIdlePools, 1, 1, TimeUnit.MINUTES);
+        poolSnapshots.start();
     }
 
     @Override
     protected void doStop() {
+        clusterLimit.close();
         pendingHandoffs.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        poolSnapshots.close();
         pools.close();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Failed logons per client address over the last minute (a sliding window). Past the
@@ -19,6 +20,10 @@ import java.util.concurrent.TimeUnit;
  * checked than the limit allows. A logon that finds the rest of the budget held by checks in
  * flight waits for one of them to settle instead of being refused, so parallel correct
  * logons from one address are not limited.
+ *
+ * <p>In a cluster the other nodes' failures count too: each failure is told to the
+ * {@link #onFailure} observer (which records it in the store), and an address the cluster's
+ * failures have used up is {@link #block}ed here until then. Admission reads only memory.
  */
 public final class FailureRateLimiter {
 
@@ -28,6 +33,9 @@ public final class FailureRateLimiter {
     private static final int FORGET_ABOVE_ADDRESSES = 10_000;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** Addresses the cluster's failures have used up, with until when (this limiter's clock). */
+    private final Map<String, Long> blockedUntil = new ConcurrentHashMap<>();
+    private volatile Consumer<String> failureObserver = address -> { };
     private final int maxPerMinute;
     private final Clock clock;
 
@@ -36,13 +44,42 @@ public final class FailureRateLimiter {
         this.clock = clock;
     }
 
+    /** Tells the observer each failure's address, after it is counted here (on the thread of the logon). */
+    public void onFailure(Consumer<String> observer) {
+        this.failureObserver = observer;
+    }
+
+    /**
+     * Refuses the address for the next {@code forMillis}, whatever this node counted: the
+     * cluster's failures reached the limit. A shorter block than one in force changes nothing.
+     */
+    public void block(String address, long forMillis) {
+        if (forMillis > 0) {
+            blockedUntil.merge(address, clock.millis() + forMillis, Math::max);
+        }
+    }
+
+    private boolean blocked(String address, long now) {
+        Long until = blockedUntil.get(address);
+        if (until == null) {
+            return false;
+        }
+        if (until > now) {
+            return true;
+        }
+        blockedUntil.remove(address, until);
+        return false;
+    }
+
     /** One admitted logon's place in its address's budget, until its check has an outcome. */
     public final class Attempt {
         private final Window window;
+        private final String address;
         private boolean settled;
 
-        private Attempt(Window window) {
+        private Attempt(Window window, String address) {
             this.window = window;
+            this.address = address;
         }
 
         /** The check failed: the place becomes one of the minute's failures. */
@@ -67,6 +104,9 @@ public final class FailureRateLimiter {
                 }
                 window.notifyAll();
             }
+            if (failure) {
+                failureObserver.accept(address);
+            }
         }
     }
 
@@ -88,13 +128,14 @@ public final class FailureRateLimiter {
                     continue; // dropped from the map while we looked it up: take the one now there
                 }
                 while (true) {
-                    w.forgetOld(clock.millis());
-                    if (w.failures.size() >= maxPerMinute) {
+                    long now = clock.millis();
+                    w.forgetOld(now);
+                    if (w.failures.size() >= maxPerMinute || blocked(address, now)) {
                         return Optional.empty();
                     }
                     if (w.failures.size() + w.inFlight < maxPerMinute) {
                         w.inFlight++;
-                        return Optional.of(new Attempt(w));
+                        return Optional.of(new Attempt(w, address));
                     }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
@@ -123,14 +164,18 @@ public final class FailureRateLimiter {
                 }
             }
         }
+        failureObserver.accept(address);
         forgetIdleWhenMany();
     }
 
     private void forgetIdleWhenMany() {
+        long now = clock.millis();
+        if (blockedUntil.size() > FORGET_ABOVE_ADDRESSES) {
+            blockedUntil.values().removeIf(until -> until <= now);
+        }
         if (windows.size() <= FORGET_ABOVE_ADDRESSES) {
             return;
         }
-        long now = clock.millis();
         windows.values().removeIf(w -> {
             synchronized (w) {
                 w.forgetOld(now);

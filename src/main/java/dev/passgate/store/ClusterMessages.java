@@ -46,6 +46,11 @@ public final class ClusterMessages implements AutoCloseable {
         this.poll = poll;
     }
 
+    /** The node these messages are for (its system name). */
+    public String node() {
+        return node;
+    }
+
     /** What to do with messages of one kind (an enum's name, by the sender's and receiver's convention). */
     public void on(String kind, Consumer<Message> handler) {
         handlers.put(kind, handler);

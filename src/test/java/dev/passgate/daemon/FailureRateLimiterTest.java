@@ -57,6 +57,18 @@ class FailureRateLimiterTest {
     }
 
     @Test
+    void anAddressBlockedForTheClusterIsRefusedUntilThenAndOthersAreNot() {
+        limiter.block("10.0.0.1", 30_000);
+        limiter.block("10.0.0.1", 1_000); // a shorter block does not shorten the one in force
+        assertTrue(limiter.admit("10.0.0.1").isEmpty());
+        assertTrue(limiter.admit("10.0.0.2").isPresent());
+        clock.advance(Duration.ofSeconds(29));
+        assertTrue(limiter.admit("10.0.0.1").isEmpty());
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(limiter.admit("10.0.0.1").isPresent(), "the block ends at its time");
+    }
+
+    @Test
     void failuresRecordedWithoutAPlaceCountToo() {
         limiter.recordFailure("10.0.0.1");
         limiter.recordFailure("10.0.0.1");

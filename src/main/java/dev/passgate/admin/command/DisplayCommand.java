@@ -1,6 +1,7 @@
 package dev.passgate.admin.command;
 
 import dev.passgate.admin.ClusterOperator;
+import dev.passgate.daemon.PoolSnapshots;
 import dev.passgate.session.SessionStore;
 import java.time.Instant;
 import dev.passgate.jobs.JobOperator;
@@ -56,14 +57,34 @@ final class DisplayCommand implements OperatorCommand {
                 : operands.group(2).toUpperCase(Locale.ROOT)));
     }
 
+    /** Another node's snapshot older than this is marked with its age: that node may be busy or cut off. */
+    private static final long FRESH_MILLIS = 5_000;
+
     private static List<String> process(OperatorServices s) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(Locale.ROOT, "%-5s %-8s %-8s %-8s %s", "POOL", "CLIENTS", "MAX", "THREADS", "ACTIVE"));
-        for (ThreadPool p : s.pools().pools()) {
-            out.add(String.format(Locale.ROOT, "%-5d %-8d %-8d %-8d %d", p.id(), p.clients(), p.maxClients(), p.threads(),
-                    p.activeThreads()));
+        out.add(String.format(Locale.ROOT, "%-5s %-8s %-8s %-8s %-8s %s", "POOL", "NODE", "CLIENTS", "MAX", "THREADS",
+                "ACTIVE"));
+        String here = s.cluster().node();
+        List<ThreadPool> local = s.pools().pools();
+        for (ThreadPool p : local) {
+            out.add(String.format(Locale.ROOT, "%-5d %-8s %-8d %-8d %-8d %d", p.id(), here, p.clients(), p.maxClients(),
+                    p.threads(), p.activeThreads()));
         }
-        out.add(s.pools().pools().size() + " pools, " + s.sessions().size() + " sessions");
+        // Other nodes' pools, from the snapshots each publishes every few seconds.
+        List<PoolSnapshots.Snapshot> elsewhere = s.cluster().poolsElsewhere();
+        for (PoolSnapshots.Snapshot p : elsewhere) {
+            out.add(String.format(Locale.ROOT, "%-5d %-8s %-8d %-8d %-8d %d%s", p.pool(), p.node(), p.clients(),
+                    p.maxClients(), p.threads(), p.activeThreads(),
+                    p.ageMillis() > FRESH_MILLIS ? " (as of " + p.ageMillis() / 1000 + " s ago)" : ""));
+        }
+        int sessionsHere = s.sessions().size();
+        if (elsewhere.isEmpty()) {
+            out.add(local.size() + " pools, " + sessionsHere + " sessions");
+        } else {
+            int sessions = sessionsHere + s.cluster().elsewhere().size();
+            out.add((local.size() + elsewhere.size()) + " pools, " + sessions + " sessions (" + local.size() + " pools, "
+                    + sessionsHere + " sessions on " + here + ")");
+        }
         return out;
     }
 
