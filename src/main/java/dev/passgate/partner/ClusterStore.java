@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The cluster's shared state in the database every node uses: the cluster's name and UTOKEN
  * key, its nodes, and the connections each node owns. Connection rows are written in the
- * background ({@link ConnectionRowWriter}), so that a logon never waits on them; a lookup from
- * another node that comes before the row simply waits for it (up to its timeout).
+ * background ({@link ConnectionRowWriter}), so that a logon never waits on them; another node
+ * reads them only when it cannot tell which node to ask ({@link PartnerLookups}).
  */
 public final class ClusterStore implements AutoCloseable {
 

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +27,7 @@ import java.util.Set;
 public final class ClusterView {
 
     private static final long CACHE_MILLIS = 2_000;
+    private static final long REFRESH_MILLIS = 200;
     /**
      * How long after its last heartbeat a node's connection rows still count for a lookup: longer than
      * any node-lost setting, since a lost node's rows go when the cluster forgets it.
@@ -39,8 +41,14 @@ public final class ClusterView {
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    /** @param silences each node's silence at readAt, by the database's clock */
+    /**
+     * @param silences each node's silence at readAt, by the database's clock
+     * @param nodeAddresses the addresses each node registered, by node
+     * @param daemonPorts the port of each node's daemon, where its endpoint names one
+     * @param machines the machine each node runs on, from its home
+     */
     private record Snapshot(Set<InetAddress> addresses, Map<String, String> domains, Map<String, Long> silences,
+            Map<String, Set<InetAddress>> nodeAddresses, Map<String, Integer> daemonPorts, Map<String, String> machines,
             long readAt) {
     }
 
@@ -89,6 +97,40 @@ public final class ClusterView {
         return current().addresses().contains(address);
     }
 
+    /** This node registered the address: a connection from it may be one of this node's own. */
+    public boolean isOwnAddress(InetAddress address) {
+        return current().nodeAddresses().getOrDefault(node, Set.of()).contains(address);
+    }
+
+    /**
+     * The other live nodes that can own the far end of a connection from this socket address: those
+     * that registered its address, narrowed to the one whose daemon listens on its port when there is
+     * exactly one such (a connection to a node's daemon). One name: the owner is known.
+     */
+    public List<String> owners(InetSocketAddress remote) {
+        Snapshot s = current();
+        // Every node registers loopback by default, but a loopback partner runs on this machine.
+        String here = remote.getAddress().isLoopbackAddress() ? s.machines().get(node) : null;
+        List<String> owners = s.nodeAddresses().entrySet().stream()
+                .filter(e -> !e.getKey().equals(node) && e.getValue().contains(remote.getAddress()))
+                .map(Map.Entry::getKey).filter(this::isAlive)
+                .filter(n -> here == null || here.equals(s.machines().getOrDefault(n, here))).sorted().toList();
+        List<String> daemons = owners.stream().filter(n -> Integer.valueOf(remote.getPort()).equals(s.daemonPorts().get(n)))
+                .toList();
+        return daemons.size() == 1 ? daemons : owners;
+    }
+
+    /**
+     * Reads the nodes again at the next question, as one that just joined is not in the cached view
+     * yet; at most every {@link #REFRESH_MILLIS}, however often it is asked for.
+     */
+    public void refresh() {
+        Snapshot s = snapshot;
+        if (s != null && clock.millis() - s.readAt() >= REFRESH_MILLIS) {
+            snapshot = null;
+        }
+    }
+
     /** Traffic to this address does not leave the cluster's own networks. */
     public boolean isInternal(InetAddress address) {
         if (address.isLoopbackAddress()) {
@@ -122,18 +164,40 @@ public final class ClusterView {
         Set<InetAddress> addresses = new HashSet<>();
         Map<String, String> domains = new HashMap<>();
         Map<String, Long> silences = new HashMap<>();
+        Map<String, Set<InetAddress>> nodeAddresses = new HashMap<>();
+        Map<String, Integer> daemonPorts = new HashMap<>();
+        Map<String, String> machines = new HashMap<>();
         long readAt = clock.millis();
         for (ClusterStore.Node n : store.nodes()) {
             silences.put(n.name(), n.silentMillis());
-            n.addresses().forEach(a -> addresses.add(literal(a)));
+            Set<InetAddress> own = new HashSet<>();
+            n.addresses().forEach(a -> own.add(literal(a)));
+            own.remove(null);
+            nodeAddresses.put(n.name(), own);
+            addresses.addAll(own);
+            port(n.endpoint()).ifPresent(p -> daemonPorts.put(n.name(), p));
+            if (n.home() != null && n.home().indexOf(':') > 0) {
+                machines.put(n.name(), n.home().substring(0, n.home().indexOf(':')));
+            }
             if (n.domain() != null) {
                 domains.put(n.name(), n.domain());
             }
         }
-        addresses.remove(null);
-        s = new Snapshot(addresses, domains, silences, readAt);
+        s = new Snapshot(addresses, domains, silences, nodeAddresses, daemonPorts, machines, readAt);
         snapshot = s;
         return s;
+    }
+
+    /** The port of a host:port endpoint ([v6]:port too); empty when it names none. */
+    static Optional<Integer> port(String endpoint) {
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** An IP address literal; null for anything else (names are not looked up). */

@@ -9,9 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Every connection PassGate owns — daemon and session sockets, and outbound connections opened
@@ -35,6 +39,9 @@ public final class ConnectionRegistry {
     }
 
     private final Map<Ends, PartnerConnection> connections = new ConcurrentHashMap<>();
+    /** Lookups waiting for a connection this node does not have yet (the other end may be quicker). */
+    private final Map<Ends, Set<CompletableFuture<PartnerConnection>>> waiting = new ConcurrentHashMap<>();
+    private final List<Consumer<PartnerConnection>> removed = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private final String owner;
     private final String ownerUToken;
@@ -78,9 +85,46 @@ public final class ConnectionRegistry {
         if (task != null) {
             c.identify(task.user(), utokens.issue(task));
         }
-        connections.put(Ends.of(local, remote), c);
+        Ends ends = Ends.of(local, remote);
+        connections.put(ends, c);
         publish(c);
+        Set<CompletableFuture<PartnerConnection>> waiters = waiting.remove(ends);
+        if (waiters != null) {
+            waiters.forEach(w -> w.complete(c));
+        }
         return c;
+    }
+
+    /**
+     * This node's connection with these ends, now or once it is registered; a caller that stops
+     * waiting {@link #stopWaiting}s.
+     */
+    CompletableFuture<PartnerConnection> whenRegistered(Ends ends) {
+        CompletableFuture<PartnerConnection> f = new CompletableFuture<>();
+        waiting.compute(ends, (e, set) -> {
+            Set<CompletableFuture<PartnerConnection>> waiters = set == null ? ConcurrentHashMap.newKeySet() : set;
+            waiters.add(f);
+            return waiters;
+        });
+        // Registered between the caller's look and the line above: add() may have missed this waiter.
+        PartnerConnection now = connections.get(ends);
+        if (now != null) {
+            stopWaiting(ends, f);
+            f.complete(now);
+        }
+        return f;
+    }
+
+    void stopWaiting(Ends ends, CompletableFuture<PartnerConnection> waiter) {
+        waiting.computeIfPresent(ends, (e, set) -> {
+            set.remove(waiter);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    /** Called with each connection taken out, so that what waits on its behalf can stop. */
+    void onRemoved(Consumer<PartnerConnection> listener) {
+        removed.add(listener);
     }
 
     /** Records the session user of a connection once the session exists. */
@@ -97,6 +141,7 @@ public final class ConnectionRegistry {
     public void remove(PartnerConnection c) {
         if (connections.remove(Ends.of(c.local(), c.remote()), c)) {
             cluster.withdraw(utokens.node(), c.id());
+            removed.forEach(l -> l.accept(c));
         }
     }
 

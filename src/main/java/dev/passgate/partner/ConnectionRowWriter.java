@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * Writes this node's connection rows on one background thread, in batches of whatever has
  * piled up over {@link #LINGER_MILLIS}, each batch one transaction. Changes to one connection
  * are folded together first: a connection that opens and closes within that time (a daemon
- * connection's logon takes a millisecond or two) never reaches the database at all. A partner
- * lookup from another node waits that much longer at most, well inside its timeout.
+ * connection's logon takes a millisecond or two) never reaches the database at all. Partner
+ * lookups from other nodes do not wait for it: they ask this node, which answers from memory.
  */
 final class ConnectionRowWriter implements AutoCloseable {
 

@@ -3,9 +3,9 @@ package dev.passgate.partner;
 import dev.passgate.security.AccessChecker;
 import dev.passgate.security.AccessLevel;
 import dev.passgate.security.SecurityEnvironment;
+import dev.passgate.store.ClusterMessages;
 import io.netty.channel.Channel;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -24,19 +24,15 @@ import org.slf4j.LoggerFactory;
  * authenticated user is at the other end of a connection inside the cluster.
  *
  * <p>A partner on this node is found in the {@link ConnectionRegistry} at once. A partner on
- * another node is found through the cluster's connection rows, which that node writes shortly
- * after the connection is made: a lookup without a set waits for it up to its timeout; set
- * partner info starts that search as soon as the connection exists, so a later get is answered
- * without waiting.
+ * another node is asked of that node ({@link PartnerLookups}), which answers from its own registry
+ * as soon as it has the connection: a lookup without a set waits for that answer up to its
+ * timeout; set partner info starts the search as soon as the connection exists, so a later get is
+ * answered without waiting.
  */
 public final class PartnerInfoService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerInfoService.class);
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
-    private static final long FIRST_POLL_MILLIS = 10;
-    private static final long MAX_POLL_MILLIS = 250;
-    /** How far the nodes' clocks may disagree (they should run NTP). */
-    private static final long CLOCK_SKEW_MILLIS = 10_000;
 
     private final ConnectionRegistry registry;
     private final ClusterView cluster;
@@ -44,18 +40,21 @@ public final class PartnerInfoService implements AutoCloseable {
     private final AccessChecker access;
     private final String partnerInfoProfile;
     private final ScheduledExecutorService poller;
+    private final PartnerLookups lookups;
 
     /**
      * @param partnerInfoProfile the SERVAUTH profile a caller needs READ on to see credentials
+     * @param messages how this node asks the others about their connections, and answers them
      */
     public PartnerInfoService(ConnectionRegistry registry, ClusterView cluster, UTokens utokens, AccessChecker access,
-            String partnerInfoProfile, ScheduledExecutorService poller) {
+            String partnerInfoProfile, ScheduledExecutorService poller, ClusterMessages messages) {
         this.registry = registry;
         this.cluster = cluster;
         this.utokens = utokens;
         this.access = access;
         this.partnerInfoProfile = partnerInfoProfile;
         this.poller = poller;
+        this.lookups = new PartnerLookups(registry, cluster, utokens, messages, poller);
     }
 
     /** The SERVAUTH profile for a node: EZB.IOCTL.system.tcpip.PARTNERINFO. */
@@ -223,7 +222,7 @@ public final class PartnerInfoService implements AutoCloseable {
                 return p;
             }
         }
-        return registry.otherEnd(c).map(this::onThisNode);
+        return registry.otherEnd(c).map(lookups::onThisNode);
     }
 
     private Optional<Partner> await(PartnerConnection c, Duration timeout) {
@@ -245,54 +244,7 @@ public final class PartnerInfoService implements AutoCloseable {
 
     /** Looks on this node and in the cluster until found, the deadline passes or the connection closes. */
     private CompletableFuture<Optional<Partner>> search(PartnerConnection c, long deadlineNanos) {
-        CompletableFuture<Optional<Partner>> result = new CompletableFuture<>();
-        poller.execute(() -> poll(c, deadlineNanos, FIRST_POLL_MILLIS, result));
-        return result;
-    }
-
-    private void poll(PartnerConnection c, long deadlineNanos, long delayMillis,
-            CompletableFuture<Optional<Partner>> result) {
-        try {
-            Optional<Partner> p = once(c);
-            if (p.isPresent() || !c.connected() || System.nanoTime() >= deadlineNanos) {
-                result.complete(p);
-                return;
-            }
-            poller.schedule(() -> poll(c, deadlineNanos, Math.min(delayMillis * 2, MAX_POLL_MILLIS), result), delayMillis,
-                    TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-    }
-
-    private Optional<Partner> once(PartnerConnection c) {
-        Optional<PartnerConnection> here = registry.otherEnd(c);
-        if (here.isPresent()) {
-            return here.map(this::onThisNode);
-        }
-        InetSocketAddress l = c.local();
-        InetSocketAddress r = c.remote();
-        long notBefore = c.since().toEpochMilli() - CLOCK_SKEW_MILLIS;
-        return cluster.store().find(r.getAddress().getHostAddress(), r.getPort(), l.getAddress().getHostAddress(),
-                l.getPort(), utokens.node()).stream()
-                // A row is the partner only if its node still runs and it is as new as this connection: a
-                // crashed node's leftovers must not lend their user to a stranger who reuses the ports.
-                .filter(row -> row.registeredAt() >= notBefore && cluster.isAlive(row.node())).findFirst()
-                .map(row -> fromRow(row.node(), row.ownerUToken(), row.taskUToken(), false));
-    }
-
-    private Partner onThisNode(PartnerConnection other) {
-        return fromRow(utokens.node(), registry.ownerUToken(), other.taskUToken(), true);
-    }
-
-    /** A partner whose tokens this cluster signed; with a null owner when any of them fails the check. */
-    private Partner fromRow(String node, String ownerToken, String taskToken, boolean sameImage) {
-        Optional<UToken> owner = utokens.verify(ownerToken);
-        Optional<UToken> task = taskToken == null ? Optional.empty() : utokens.verify(taskToken);
-        if (owner.isEmpty() || (taskToken != null && task.isEmpty())) {
-            return new Partner(node, sameImage, null, null, null, null);
-        }
-        return new Partner(node, sameImage, ownerToken, owner.get(), taskToken, task.orElse(null));
+        return lookups.search(c, deadlineNanos);
     }
 
     /** The connection of a Netty channel, if PassGate owns it. */
@@ -302,6 +254,7 @@ public final class PartnerInfoService implements AutoCloseable {
 
     @Override
     public void close() {
+        lookups.close();
         poller.shutdownNow();
     }
 }

@@ -78,7 +78,7 @@ public final class PartnerSetup implements AutoCloseable {
             return t;
         });
         PartnerInfoService service = new PartnerInfoService(registry, view, utokens, security.access(),
-                PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), poller);
+                PartnerInfoService.partnerInfoProfile(s.node(), s.tcpip()), poller, security.cluster());
         PartnerSetup setup = new PartnerSetup(store, service, security, s.node(), s.nodeLostAfter());
         setup.beatEvery(self, s.heartbeatInterval(), s.nodeLostAfter());
         return setup;

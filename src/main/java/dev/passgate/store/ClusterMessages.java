@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -37,6 +40,13 @@ public final class ClusterMessages implements AutoCloseable {
     private final List<Runnable> listening = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean running;
     private Thread listener;
+    /**
+     * The nodes listening in this JVM, by name: H2 has no NOTIFY, so a sender wakes a listener here
+     * itself (nodes in other processes find the message at their next poll). A wake of a namesake on
+     * another store only costs it one look.
+     */
+    private static final Map<String, Set<ClusterMessages>> IN_THIS_JVM = new ConcurrentHashMap<>();
+    private final Semaphore wake = new Semaphore(0);
 
     /** @param poll how long a node waits, at most, before it looks for messages without being told */
     public ClusterMessages(DataSource dataSource, String node, Duration poll) {
@@ -67,6 +77,8 @@ public final class ClusterMessages implements AutoCloseable {
                 targetNode, node, kind, payload);
         if (jdbc.vendor() == StoreVendor.POSTGRESQL) {
             jdbc.queryOne("SELECT pg_notify(?, '')", rs -> 1, channel(targetNode));
+        } else {
+            IN_THIS_JVM.getOrDefault(targetNode, Set.of()).forEach(m -> m.wake.release());
         }
     }
 
@@ -78,6 +90,7 @@ public final class ClusterMessages implements AutoCloseable {
     public void start() {
         running = true;
         if (jdbc.vendor() != StoreVendor.POSTGRESQL) {
+            IN_THIS_JVM.computeIfAbsent(node, n -> ConcurrentHashMap.newKeySet()).add(this);
             listening.forEach(Runnable::run);
         }
         listener = new Thread(this::listen, "PassGateClusterMessages");
@@ -91,7 +104,9 @@ public final class ClusterMessages implements AutoCloseable {
                 if (jdbc.vendor() == StoreVendor.POSTGRESQL) {
                     listenOnPostgres();
                 } else {
-                    Thread.sleep(poll.toMillis());
+                    if (wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS)) {
+                        wake.drainPermits(); // one look delivers everything sent so far
+                    }
                     deliver();
                 }
             } catch (InterruptedException e) {
@@ -157,6 +172,7 @@ public final class ClusterMessages implements AutoCloseable {
             return;
         }
         running = false;
+        IN_THIS_JVM.getOrDefault(node, Set.of()).remove(this);
         if (listener != null) {
             listener.interrupt();
             try {

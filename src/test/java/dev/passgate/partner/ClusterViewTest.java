@@ -46,4 +46,40 @@ class ClusterViewTest {
         assertThrows(IllegalArgumentException.class, () -> ClusterView.nodeAddresses("not an address!"));
         assertTrue(ClusterView.nodeAddresses("").contains("127.0.0.1"));
     }
+
+    @Test
+    void theNodesThatCanOwnAConnectionAreTheLiveOnesThatRegisteredItsAddressNarrowedByDaemonPortAndMachine(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        try (dev.passgate.store.Database db = dev.passgate.support.TestDatabases.open(folder)) {
+            dev.passgate.store.Jdbc jdbc = new dev.passgate.store.Jdbc(db.dataSource());
+            ClusterStore store = new ClusterStore(jdbc, Clock.systemUTC());
+            join(store, "PG01", "127.0.0.1,10.0.0.1", "10.0.0.1:4035", "m1:/a");
+            join(store, "PG02", "127.0.0.1,10.0.0.2", "10.0.0.2:5035", "m1:/b");
+            join(store, "PG03", "127.0.0.1,10.0.0.3", "m1:6035", "m1:/c");
+            join(store, "PG04", "127.0.0.1,10.0.0.4", "10.0.0.4:4035", "m2:/d");
+            join(store, "PG05", "10.0.0.5", "10.0.0.5:4035", "m3:/e");
+            jdbc.update("UPDATE passgate_node SET heartbeat = 0 WHERE name = 'PG05'"); // it stopped
+            ClusterView pg01 = new ClusterView(store, "PG01", "PLEX1", List.of(), Clock.systemUTC());
+
+            assertEquals(List.of("PG02"), pg01.owners(socket("10.0.0.2", 40000)));
+            assertEquals(List.of("PG04"), pg01.owners(socket("10.0.0.4", 40000)), "by its address: on any machine");
+            assertEquals(List.of("PG02", "PG03"), pg01.owners(socket("127.0.0.1", 40000)),
+                    "loopback: the other nodes of this machine");
+            assertEquals(List.of("PG03"), pg01.owners(socket("127.0.0.1", 6035)), "PG03's daemon port");
+            assertEquals(List.of(), pg01.owners(socket("10.0.0.5", 40000)), "a stopped node owns nothing");
+            assertTrue(pg01.isNodeAddress(InetAddress.getByName("10.0.0.5")));
+            assertTrue(pg01.isOwnAddress(InetAddress.getByName("10.0.0.1")));
+            assertFalse(pg01.isOwnAddress(InetAddress.getByName("10.0.0.2")));
+            store.close();
+        }
+    }
+
+    private static void join(ClusterStore store, String name, String addresses, String endpoint, String home) {
+        store.join(new ClusterStore.Node(name, "TCPIP", "PLEX1", List.of(addresses.split(",")), endpoint, home, 0),
+                ClusterView.ALIVE_MILLIS);
+    }
+
+    private static java.net.InetSocketAddress socket(String address, int port) throws Exception {
+        return new java.net.InetSocketAddress(InetAddress.getByName(address), port);
+    }
 }

@@ -267,51 +267,81 @@ class PartnerInfoTest {
     @Test
     void aConnectionRowWithAForgedUTokenIsTreatedAsOutsideTheCluster() throws Exception {
         byte[] otherKey = new byte[32];
-        String forged = new UTokens("PASSGATE", "PG02", otherKey, java.time.Clock.systemUTC())
+        String forged = new UTokens("PASSGATE", "PG05", otherKey, java.time.Clock.systemUTC())
                 .issue("SYSADM", "SYS1", List.of("SYS1"));
+        // Two live nodes at 127.0.0.8: which one owns a connection from there is not known, so its row is read.
+        dev.passgate.store.Jdbc store = new dev.passgate.store.Jdbc(nodes.a.passGate.security().dataSource());
+        for (String node : List.of("PG05", "PG06")) {
+            store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES"
+                    + " (?, 'TCPIP', 'PLEX1', '127.0.0.8', 0, " + ClusterStore.DATABASE_MILLIS + ")", node);
+        }
+        TwoNodes.awaitNodeAt(onA, "127.0.0.8");
         try (PartnerServerSocket listener = listenOn(onA, false);
-                Socket intruder = plain(null, listener);
+                Socket intruder = plain("127.0.0.8", listener);
                 PartnerSocket accepted = listener.accept()) {
-            insertRow("PG02", intruder.getLocalPort(), listener.getLocalPort(), forged, System.currentTimeMillis());
+            insertRow("PG05", "127.0.0.8", intruder.getLocalPort(), listener.getLocalPort(), forged,
+                    System.currentTimeMillis());
 
             PartnerInfo info = accepted.partnerInfo(BOTH, WAIT, server);
 
+            assertEquals(PartnerOutcome.OK, info.outcome(), "the row was found, and refused");
             assertEquals(EnumSet.of(Routing.NONE), info.routing());
             assertNull(info.taskUser());
             assertNull(info.addressSpaceUToken());
+        } finally {
+            store.update("DELETE FROM passgate_node WHERE name IN ('PG05', 'PG06')");
+            store.update("DELETE FROM passgate_cluster_message WHERE target_node IN ('PG05', 'PG06')");
         }
     }
 
     /** A connection row as a node would write it, straight into the shared database. */
     private static void insertRow(String node, int localPort, int remotePort, String utoken, long registeredAt) {
+        insertRow(node, "127.0.0.1", localPort, remotePort, utoken, registeredAt);
+    }
+
+    private static void insertRow(String node, String localHost, int localPort, int remotePort, String utoken,
+            long registeredAt) {
         new dev.passgate.store.Jdbc(nodes.a.passGate.security().dataSource()).update("INSERT INTO passgate_connection"
                 + " (node, conn_id, local_host, local_port, remote_host, remote_port, owner_utoken, task_utoken,"
-                + " registered_at) VALUES (?, ?, '127.0.0.1', ?, '127.0.0.1', ?, ?, ?, ?)", node, -localPort, localPort,
+                + " registered_at) VALUES (?, ?, ?, ?, '127.0.0.1', ?, ?, ?, ?)", node, -localPort, localHost, localPort,
                 remotePort, utoken, utoken, registeredAt);
     }
 
     @Test
     void rowsLeftByACrashedNodeOrOlderThanTheConnectionLendNobodyTheirUser() throws Exception {
-        // PG09 ran once and crashed: its node row has an old heartbeat, its connection rows stayed.
-        new dev.passgate.store.Jdbc(nodes.a.passGate.security().dataSource()).update("INSERT INTO passgate_node"
-                + " (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES ('PG09', 'TCPIP', 'PLEX1',"
-                + " '127.0.0.1', 0, 0)");
-        String joe = onA.utokens().issue("JOE", "SYS1", List.of("SYS1"));
-        try (PartnerServerSocket listener = listenOn(onA, false);
-                Socket stranger = plain(null, listener);
-                PartnerSocket accepted = listener.accept()) {
-            insertRow("PG09", stranger.getLocalPort(), listener.getLocalPort(), joe, System.currentTimeMillis());
-            PartnerInfo fromCrashedNode = accepted.partnerInfo(BOTH, Duration.ofSeconds(1), server);
-            assertEquals(PartnerOutcome.TIMED_OUT, fromCrashedNode.outcome());
-            assertNull(fromCrashedNode.taskUser());
+        // PG09 ran once and crashed: its node row has an old heartbeat, its connection rows stayed. PG05 and
+        // PG06 run at the same address, so which node owns a connection from there is read from the rows.
+        dev.passgate.store.Jdbc store = new dev.passgate.store.Jdbc(nodes.a.passGate.security().dataSource());
+        store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES"
+                + " ('PG09', 'TCPIP', 'PLEX1', '127.0.0.9', 0, 0)");
+        for (String node : List.of("PG05", "PG06")) {
+            store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES"
+                    + " (?, 'TCPIP', 'PLEX1', '127.0.0.9', 0, " + ClusterStore.DATABASE_MILLIS + ")", node);
         }
-        try (PartnerServerSocket listener = listenOn(onA, false);
-                Socket stranger = plain(null, listener);
-                PartnerSocket accepted = listener.accept()) {
-            insertRow("PG02", stranger.getLocalPort(), listener.getLocalPort(), joe, System.currentTimeMillis() - 3_600_000);
-            PartnerInfo fromAnHourAgo = accepted.partnerInfo(BOTH, Duration.ofSeconds(1), server);
-            assertEquals(PartnerOutcome.TIMED_OUT, fromAnHourAgo.outcome());
-            assertNull(fromAnHourAgo.taskUser());
+        TwoNodes.awaitNodeAt(onA, "127.0.0.9");
+        String joe = onA.utokens().issue("JOE", "SYS1", List.of("SYS1"));
+        try {
+            try (PartnerServerSocket listener = listenOn(onA, false);
+                    Socket stranger = plain("127.0.0.9", listener);
+                    PartnerSocket accepted = listener.accept()) {
+                insertRow("PG09", "127.0.0.9", stranger.getLocalPort(), listener.getLocalPort(), joe,
+                        System.currentTimeMillis());
+                PartnerInfo fromCrashedNode = accepted.partnerInfo(BOTH, Duration.ofSeconds(1), server);
+                assertEquals(PartnerOutcome.TIMED_OUT, fromCrashedNode.outcome());
+                assertNull(fromCrashedNode.taskUser());
+            }
+            try (PartnerServerSocket listener = listenOn(onA, false);
+                    Socket stranger = plain("127.0.0.9", listener);
+                    PartnerSocket accepted = listener.accept()) {
+                insertRow("PG05", "127.0.0.9", stranger.getLocalPort(), listener.getLocalPort(), joe,
+                        System.currentTimeMillis() - 3_600_000);
+                PartnerInfo fromAnHourAgo = accepted.partnerInfo(BOTH, Duration.ofSeconds(1), server);
+                assertEquals(PartnerOutcome.TIMED_OUT, fromAnHourAgo.outcome());
+                assertNull(fromAnHourAgo.taskUser());
+            }
+        } finally {
+            store.update("DELETE FROM passgate_node WHERE name IN ('PG05', 'PG06', 'PG09')");
+            store.update("DELETE FROM passgate_cluster_message WHERE target_node IN ('PG05', 'PG06')");
         }
     }
 

@@ -5,6 +5,8 @@ import dev.passgate.security.VerifyRequest;
 import dev.passgate.store.Database;
 import dev.passgate.store.EmbeddedStore;
 import dev.passgate.testkit.RunningPassGate;
+import dev.passgate.support.TestDatabases;
+import dev.passgate.support.TestPostgres;
 import dev.passgate.support.TestRegistry;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,17 +25,32 @@ final class TwoNodes implements AutoCloseable {
 
     final RunningPassGate a;
     final RunningPassGate b;
+    /** The settings that put another node on the same store. */
+    final Map<String, String> store;
 
     /** Seeds the registry (domain PLEX1, users) before either node starts, as the domain is read at start. */
     TwoNodes(Path dataA, Path dataB, Map<String, String> settingsA) throws Exception {
-        try (TestRegistry seed = new TestRegistry(dataA)) {
+        this(dataA, dataB, settingsA, Map.of(), TestDatabases.Engine.H2);
+    }
+
+    /** The two nodes on a store of the engine (on PostgreSQL a database of their own), with settings of each. */
+    TwoNodes(Path dataA, Path dataB, Map<String, String> settingsA, Map<String, String> settingsB,
+            TestDatabases.Engine engine) throws Exception {
+        String url;
+        try (TestRegistry seed = new TestRegistry(dataA, engine)) {
             seed.admin("RDEFINE SERVAUTH EZBDOMAIN APPLDATA('PLEX1')");
+            url = seed.database.url();
         }
+        Map<String, String> storeOfA = engine == TestDatabases.Engine.H2 ? Map.of() : TestPostgres.storeSettings(url);
+        Map<String, String> storeOfB = engine == TestDatabases.Engine.H2 ? sharedStore(dataA) : storeOfA;
         Map<String, String> forA = new HashMap<>(node("PG01"));
+        forA.putAll(storeOfA);
         forA.putAll(settingsA);
         a = new RunningPassGate(dataA, forA);
+        store = storeOfB;
         Map<String, String> forB = new HashMap<>(node("PG02"));
-        forB.putAll(sharedStore(dataA));
+        forB.putAll(storeOfB);
+        forB.putAll(settingsB);
         b = new RunningPassGate(dataB, forB);
         // The daemons ask as the service user, which exists once a node has started.
         a.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED", "ADDUSER SERVER PASSWORD(Secret1) NOEXPIRED",
@@ -52,6 +69,15 @@ final class TwoNodes implements AutoCloseable {
 
     static Map<String, String> node(String name) {
         return Map.of("passgate.system.name", name, "passgate.cluster.addresses", "127.0.0.1");
+    }
+
+    /** Waits until the node's view of the cluster (cached for a while) has a node at the address. */
+    static void awaitNodeAt(PartnerInfoService node, String address) throws Exception {
+        java.net.InetAddress a = java.net.InetAddress.getByName(address);
+        dev.passgate.testkit.Eventually.waitFor(() -> {
+            node.clusterView().refresh();
+            return node.clusterView().isNodeAddress(a);
+        });
     }
 
     static PartnerInfoService partners(RunningPassGate node) {
