@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Idle timeouts on the Quartz scheduler that camel-quartz owns, with its JDBC job store:
+ * Idle timeouts on the node's own in-memory Quartz scheduler ({@link IdleTimerScheduler}):
  * one job per session, armed for the earliest possible deadline. Requests only stamp the
  * session's last activity in memory (no database write per request). A firing goes to the
  * {@code session-timeout} route (its {@code from} is Quartz), which decides with
@@ -41,7 +41,7 @@ public final class IdleTimeouts {
     private final Consumer<JobExecutionContext> route;
     private final Supplier<Scheduler> scheduler;
     private final AtomicLong triggers = new AtomicLong();
-    private volatile boolean registered;
+    private volatile Scheduler registeredWith;
 
     /**
      * @param timeout zero for sessions that never time out
@@ -79,8 +79,9 @@ public final class IdleTimeouts {
         }
         try {
             scheduler().deleteJob(new JobKey(sessionId, GROUP));
-        } catch (SchedulerException e) {
-            // Its trigger is firing right now; the job goes by itself when that trigger completes.
+        } catch (SchedulerException | IllegalStateException e) {
+            // Its trigger is firing right now, and the job goes by itself when that trigger
+            // completes; or the node is stopping, and its scheduler went with every timer.
             LOG.debug("Idle timer of a session not removed: {}", e.toString());
         }
     }
@@ -116,16 +117,17 @@ public final class IdleTimeouts {
 
     private Scheduler scheduler() throws SchedulerException {
         Scheduler s = scheduler.get();
-        if (!registered) {
+        if (registeredWith != s) { // each life of the module has a scheduler of its own
             s.getContext().put(CONTEXT_KEY, this);
-            registered = true;
+            registeredWith = s;
         }
         return s;
     }
 
     /**
-     * The Quartz job: hands the firing to the timeout route of its scheduler's node. A timer a
-     * previous life left, in a life with no timer of its own yet, just goes.
+     * The Quartz job: hands the firing to the timeout route of its scheduler's node. A timer that
+     * earlier versions left in the node's JDBC job store fires on that scheduler, which has no
+     * idle timeouts of its own, and just goes.
      */
     @DisallowConcurrentExecution
     public static class SessionTimeoutJob implements Job {
