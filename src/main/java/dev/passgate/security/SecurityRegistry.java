@@ -36,6 +36,7 @@ public final class SecurityRegistry implements AutoCloseable {
     private final PassTicketDefinitionResolver resolver;
     private final PassTicketGenerator generator;
     private final PassTicketEvaluator evaluator;
+    private final JdbcReplayStore replayStore;
     private final Verifier verifier;
     private final RacfCommandProcessor commands;
     private final PasswordHasher hasher;
@@ -82,7 +83,8 @@ public final class SecurityRegistry implements AutoCloseable {
         this.resolver = new CompositeDefinitionResolver(chain);
         PassTicketEvents audited = new AuditedPassTicketEvents(audit);
         this.generator = new PassTicketGenerator(resolver, clock, audited);
-        this.evaluator = new PassTicketEvaluator(resolver, new JdbcReplayStore(dataSource), clock, audited);
+        this.replayStore = new JdbcReplayStore(dataSource);
+        this.evaluator = new PassTicketEvaluator(resolver, replayStore, clock, audited);
         this.verifier = new Verifier(users, options, hasher, evaluator, box, audit, clock);
         Runnable flush = () -> {
             registryResolver.invalidate();
@@ -149,6 +151,16 @@ public final class SecurityRegistry implements AutoCloseable {
 
     public PassTicketEvaluator passTicketEvaluator() {
         return evaluator;
+    }
+
+    /**
+     * The environments of sessions at the APPLID: PassGate's own tickets, not audited one by one
+     * but in one record per connect (see {@link PassTicketEnvironments}); same definitions and
+     * replay records as every other ticket.
+     */
+    public PassTicketEnvironments sessionEnvironments(String applid) {
+        return new PassTicketEnvironments(generator, verifier, applid, new PassTicketEnvironments.OwnTickets(
+                new PassTicketGenerator(resolver, clock), new PassTicketEvaluator(resolver, replayStore, clock), audit));
     }
 
     public UserStore users() {

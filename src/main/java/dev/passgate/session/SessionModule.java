@@ -60,7 +60,7 @@ public final class SessionModule extends ServiceSupport {
         this.idleScheduler = new IdleTimerScheduler(systemName);
         this.idle = new IdleTimeouts(settings.idleTimeout(), clock, new IdleTimerRoute(context), idleScheduler);
         this.sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(), systemName);
-        this.environments = new PassTicketEnvironments(security.passTicketGenerator(), security.verifier(), applid);
+        this.environments = security.sessionEnvironments(applid);
         this.clusterMessages = security.cluster();
         this.singleLogonRule = new SingleLogonRule(sessionStore, clusterMessages, systemName, sessions, template);
         this.membership = membership;
