@@ -72,7 +72,7 @@ public final class SecurityRegistry implements AutoCloseable {
         users.passwordRecords().forEach(hasher::expect); // read once: what this node writes later uses its own setting, which checks cost anyway
         this.groups = new GroupStore(jdbc);
         this.profiles = new ProfileStore(jdbc);
-        this.options = new SecurityOptions(jdbc);
+        this.options = new SecurityOptions(jdbc, clock, PROFILE_CACHE_MILLIS);
         this.audit = new AuditLog(dataSource, clock, systemName);
         ProfileCache profileCache = new ProfileCache(profiles, clock, PROFILE_CACHE_MILLIS);
         this.access = new AccessChecker(profileCache);
@@ -89,6 +89,7 @@ public final class SecurityRegistry implements AutoCloseable {
         Runnable flush = () -> {
             registryResolver.invalidate();
             profileCache.invalidate();
+            options.invalidate();
         };
         this.cluster = new ClusterMessages(dataSource, systemName, CLUSTER_POLL);
         cluster.on(CacheMessage.FLUSH_CACHES.name(), m -> flush.run());
