@@ -68,7 +68,10 @@ public final class PassGateMetrics {
         return selector -> selector.pools().stream().mapToDouble(of).sum();
     }
 
-    /** Counts from the audit trail, which sees every PassTicket and every exit rejection. */
+    /**
+     * Counts from the audit trail, which sees every PassTicket made or checked for someone and every
+     * exit rejection (PassGate's own tickets for a session's environments are in one SESSION_ENVIRONMENTS record).
+     */
     public void watch(AuditLog audit) {
         audit.listen(e -> {
             switch (e.event()) {

@@ -19,6 +19,11 @@ public enum AuditEvent {
     PTKT_GENERATE,
     /** A PassTicket was evaluated. */
     PTKT_EVALUATE,
+    /**
+     * The security environments PassGate built for a session from PassTickets of its own (the
+     * session's and each miner's): one record per connect, and one for each that failed to build.
+     */
+    SESSION_ENVIRONMENTS,
     /** A login exit refused a request. */
     EXIT,
     /** A login exit failed (threw, hung, or failed its initialisation). */

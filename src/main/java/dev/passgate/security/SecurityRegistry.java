@@ -36,6 +36,7 @@ public final class SecurityRegistry implements AutoCloseable {
     private final PassTicketDefinitionResolver resolver;
     private final PassTicketGenerator generator;
     private final PassTicketEvaluator evaluator;
+    private final JdbcReplayStore replayStore;
     private final Verifier verifier;
     private final RacfCommandProcessor commands;
     private final PasswordHasher hasher;
@@ -71,7 +72,7 @@ public final class SecurityRegistry implements AutoCloseable {
         users.passwordRecords().forEach(hasher::expect); // read once: what this node writes later uses its own setting, which checks cost anyway
         this.groups = new GroupStore(jdbc);
         this.profiles = new ProfileStore(jdbc);
-        this.options = new SecurityOptions(jdbc);
+        this.options = new SecurityOptions(jdbc, clock, PROFILE_CACHE_MILLIS);
         this.audit = new AuditLog(dataSource, clock, systemName);
         ProfileCache profileCache = new ProfileCache(profiles, clock, PROFILE_CACHE_MILLIS);
         this.access = new AccessChecker(profileCache);
@@ -82,11 +83,13 @@ public final class SecurityRegistry implements AutoCloseable {
         this.resolver = new CompositeDefinitionResolver(chain);
         PassTicketEvents audited = new AuditedPassTicketEvents(audit);
         this.generator = new PassTicketGenerator(resolver, clock, audited);
-        this.evaluator = new PassTicketEvaluator(resolver, new JdbcReplayStore(dataSource), clock, audited);
+        this.replayStore = new JdbcReplayStore(dataSource);
+        this.evaluator = new PassTicketEvaluator(resolver, replayStore, clock, audited);
         this.verifier = new Verifier(users, options, hasher, evaluator, box, audit, clock);
         Runnable flush = () -> {
             registryResolver.invalidate();
             profileCache.invalidate();
+            options.invalidate();
         };
         this.cluster = new ClusterMessages(dataSource, systemName, CLUSTER_POLL);
         cluster.on(CacheMessage.FLUSH_CACHES.name(), m -> flush.run());
@@ -149,6 +152,16 @@ public final class SecurityRegistry implements AutoCloseable {
 
     public PassTicketEvaluator passTicketEvaluator() {
         return evaluator;
+    }
+
+    /**
+     * The environments of sessions at the APPLID: PassGate's own tickets, not audited one by one
+     * but in one record per connect (see {@link PassTicketEnvironments}); same definitions and
+     * replay records as every other ticket.
+     */
+    public PassTicketEnvironments sessionEnvironments(String applid) {
+        return new PassTicketEnvironments(generator, verifier, applid, new PassTicketEnvironments.OwnTickets(
+                new PassTicketGenerator(resolver, clock), new PassTicketEvaluator(resolver, replayStore, clock), audit));
     }
 
     public UserStore users() {

@@ -149,16 +149,21 @@ public final class Verifier {
      * read from the store again.
      */
     public VerifyResult passTicketFor(SecurityEnvironment verified, String ticket, String applid, String origin) {
-        Evaluation e = passTickets.evaluate(verified.user(), verified.defaultGroup(), applid, ticket);
-        VerifyResult result = switch (e.outcome()) {
+        VerifyResult result = environmentFrom(verified, passTickets.evaluate(verified.user(), verified.defaultGroup(),
+                applid, ticket));
+        audit.record(AuditEvent.VERIFY, verified.user(), origin, result.outcome().name(),
+                LogonMethod.PASSTICKET + ": " + result.detail());
+        return result;
+    }
+
+    /** The PassTicket environment of a verified user whose ticket was evaluated: the verify without its audit record. */
+    VerifyResult environmentFrom(SecurityEnvironment verified, Evaluation e) {
+        return switch (e.outcome()) {
             case VALID -> new VerifyResult(Outcome.SUCCESS, new SecurityEnvironment(verified.user(), verified.defaultGroup(),
                     verified.groups(), LogonMethod.PASSTICKET, clock.instant()), e.describe());
             case NO_PROFILE, NO_KEY -> fail(Outcome.PASSTICKET_SETUP, e.describe());
             default -> fail(Outcome.AUTH_FAILED, e.describe());
         };
-        audit.record(AuditEvent.VERIFY, verified.user(), origin, result.outcome().name(),
-                LogonMethod.PASSTICKET + ": " + result.detail());
-        return result;
     }
 
     private VerifyResult byCertificate(VerifyRequest r) {

@@ -3,10 +3,8 @@ package dev.passgate.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
@@ -18,12 +16,13 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Idle timeouts on the Quartz scheduler that camel-quartz owns, with its JDBC job store:
- * one job per session, armed for the earliest possible deadline. Requests only stamp the
+ * Idle timeouts on the node's own in-memory Quartz scheduler ({@link IdleTimerScheduler}):
+ * one trigger per session, armed for the earliest possible deadline. Requests only stamp the
  * session's last activity in memory (no database write per request). A firing goes to the
  * {@code session-timeout} route (its {@code from} is Quartz), which decides with
  * {@link #check}: end the session, or {@link #rearm} the timer for the rest.
@@ -34,14 +33,18 @@ public final class IdleTimeouts {
     /** The job data entry naming the job's session. */
     public static final String SESSION_DATA = "session";
     private static final String GROUP = "passgate-sessions";
+    /**
+     * The one job every session's timer fires: a job per session as well would cost each idle
+     * session a second object graph in the scheduler's memory for nothing.
+     */
+    private static final JobKey JOB = new JobKey("idle-timeout", GROUP);
     private static final Logger LOG = LoggerFactory.getLogger(IdleTimeouts.class);
 
     private final Duration timeout;
     private final Clock clock;
     private final Consumer<JobExecutionContext> route;
     private final Supplier<Scheduler> scheduler;
-    private final AtomicLong triggers = new AtomicLong();
-    private volatile boolean registered;
+    private volatile Scheduler registeredWith;
 
     /**
      * @param timeout zero for sessions that never time out
@@ -63,10 +66,7 @@ public final class IdleTimeouts {
             return;
         }
         try {
-            Scheduler s = scheduler();
-            var job = JobBuilder.newJob(SessionTimeoutJob.class).withIdentity(session.id(), GROUP)
-                    .usingJobData(SESSION_DATA, session.id()).build(); // not durable: it goes with its last trigger
-            s.scheduleJob(job, trigger(job.getKey(), session.lastActivity() + timeout.toMillis()));
+            scheduler().scheduleJob(trigger(session.id(), deadline(session)));
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot schedule the idle timeout of a session", e);
         }
@@ -78,9 +78,9 @@ public final class IdleTimeouts {
             return;
         }
         try {
-            scheduler().deleteJob(new JobKey(sessionId, GROUP));
-        } catch (SchedulerException e) {
-            // Its trigger is firing right now; the job goes by itself when that trigger completes.
+            scheduler().unscheduleJob(new TriggerKey(sessionId, GROUP));
+        } catch (SchedulerException | IllegalStateException e) {
+            // The node is stopping, and its scheduler went with every timer.
             LOG.debug("Idle timer of a session not removed: {}", e.toString());
         }
     }
@@ -95,10 +95,17 @@ public final class IdleTimeouts {
         return clock.millis() >= deadline(session) ? IdleCheck.EXPIRED : IdleCheck.USED;
     }
 
-    /** Arms the fired timer of a used session again, for its new deadline. */
+    /**
+     * Arms the fired timer of a used session again, for its new deadline. The firing's trigger
+     * is replaced while its job runs (Quartz then keeps the replacement), or is already gone.
+     */
     public void rearm(Session session) {
         try {
-            scheduler().scheduleJob(trigger(new JobKey(session.id(), GROUP), deadline(session)));
+            Scheduler s = scheduler();
+            Trigger next = trigger(session.id(), deadline(session));
+            if (s.rescheduleJob(next.getKey(), next) == null) {
+                s.scheduleJob(next);
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("cannot re-arm the idle timeout of a session", e);
         }
@@ -108,26 +115,29 @@ public final class IdleTimeouts {
         return session.lastActivity() + timeout.toMillis();
     }
 
-    private Trigger trigger(JobKey job, long at) {
-        return TriggerBuilder.newTrigger().forJob(job).withIdentity(job.getName() + "-" + triggers.incrementAndGet(), GROUP)
+    /** A session's timer is a trigger of its own (named for the session) on the one job of every session's timers. */
+    private static Trigger trigger(String sessionId, long at) {
+        return TriggerBuilder.newTrigger().forJob(JOB).withIdentity(sessionId, GROUP).usingJobData(SESSION_DATA, sessionId)
                 .startAt(new Date(at)).withSchedule(SimpleScheduleBuilder.simpleSchedule()
                         .withMisfireHandlingInstructionFireNow()).build();
     }
 
     private Scheduler scheduler() throws SchedulerException {
         Scheduler s = scheduler.get();
-        if (!registered) {
+        if (registeredWith != s) { // each life of the module has a scheduler of its own
             s.getContext().put(CONTEXT_KEY, this);
-            registered = true;
+            s.addJob(JobBuilder.newJob(SessionTimeoutJob.class).withIdentity(JOB).storeDurably().build(), true);
+            registeredWith = s;
         }
         return s;
     }
 
     /**
-     * The Quartz job: hands the firing to the timeout route of its scheduler's node. A timer a
-     * previous life left, in a life with no timer of its own yet, just goes.
+     * The Quartz job: hands the firing to the timeout route of its scheduler's node. A timer that
+     * earlier versions left in the node's JDBC job store fires on that scheduler, which has no
+     * idle timeouts of its own, and just goes. Firings run side by side: every session's timer
+     * fires this one job.
      */
-    @DisallowConcurrentExecution
     public static class SessionTimeoutJob implements Job {
         @Override
         public void execute(JobExecutionContext context) throws JobExecutionException {

@@ -16,12 +16,11 @@ import java.time.Clock;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Sessions: the client IDs a logon hands out, the live sessions, their rows in the store, the
- * idle timer on Quartz, and every step of {@code passgate/routes/session.camel.yaml} under the name the
+ * idle timer on the node's in-memory Quartz scheduler, and every step of {@code passgate/routes/session.camel.yaml} under the name the
  * routes use, with what the routes' callers provide declared for the start-up contract check. Adds {@link SessionLifecycle} (crash recovery at start, logout of every session
  * while the routes still run at stop); what is left when it stops is closed without an audit.
  *
@@ -39,6 +38,7 @@ public final class SessionModule extends ServiceSupport {
     private final ConnectionRegistry connections;
     private final SessionRegistry sessions = new SessionRegistry();
     private final ClientIdRegistry<PendingSession> clientIds;
+    private final IdleTimerScheduler idleScheduler;
     private final IdleTimeouts idle;
     private final SessionStore sessionStore;
     private final PassTicketEnvironments environments;
@@ -57,10 +57,10 @@ public final class SessionModule extends ServiceSupport {
         this.security = security;
         this.connections = connections;
         this.clientIds = new ClientIdRegistry<>(clock, server.bindClientIp());
-        this.idle = new IdleTimeouts(settings.idleTimeout(), clock, new IdleTimerRoute(context),
-                () -> context.getComponent("quartz", QuartzComponent.class).getScheduler());
+        this.idleScheduler = new IdleTimerScheduler(systemName);
+        this.idle = new IdleTimeouts(settings.idleTimeout(), clock, new IdleTimerRoute(context), idleScheduler);
         this.sessionStore = new SessionStore(new Jdbc(security.dataSource()), security.audit(), systemName);
-        this.environments = new PassTicketEnvironments(security.passTicketGenerator(), security.verifier(), applid);
+        this.environments = security.sessionEnvironments(applid);
         this.clusterMessages = security.cluster();
         this.singleLogonRule = new SingleLogonRule(sessionStore, clusterMessages, systemName, sessions, template);
         this.membership = membership;
@@ -264,6 +264,7 @@ public final class SessionModule extends ServiceSupport {
 
     @Override
     protected void doStart() {
+        idleScheduler.start();
         clusterMessages.start();
     }
 
@@ -271,5 +272,6 @@ public final class SessionModule extends ServiceSupport {
     @Override
     protected void doStop() {
         sessions.all().forEach(s -> sessions.end(s, null));
+        idleScheduler.stop();
     }
 }

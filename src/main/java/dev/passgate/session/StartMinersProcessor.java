@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Connect step: build each miner's security environment, from a PassTicket of its own, so a
  * miner acts with no more than the user's own rights. A miner protected by a
- * {@code FACILITY PASSGATE.MINER.<name>} profile starts only for users with READ on it.
+ * {@code FACILITY PASSGATE.MINER.<name>} profile starts only for users with READ on it. The
+ * session's environments are audited here in one record, committed with the session's row
+ * before the connect's reply.
  */
 public class StartMinersProcessor implements Step {
 
@@ -61,6 +63,7 @@ public class StartMinersProcessor implements Step {
                 LOG.warn("Miner {} not started for {}: {} ({})", miner, env.user(), r.outcome(), r.detail());
             }
         }
+        environments.recordSession(env.user(), pending.address(), started.keySet());
         MINERS_STARTED_KEY.set(exchange, new MinerEnvironments(started));
     }
 }

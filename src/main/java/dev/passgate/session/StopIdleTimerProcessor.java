@@ -6,7 +6,7 @@ import dev.passgate.flow.Step;
 import dev.passgate.flow.StepContract;
 import org.apache.camel.Exchange;
 
-/** Logout step: the idle timer of a session that ended for another reason goes from Quartz's store. */
+/** Logout step: the idle timer of a session that ended for another reason goes from the node's Quartz scheduler. */
 public class StopIdleTimerProcessor implements Step {
 
     private final IdleTimeouts timeouts;

@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts camel-quartz's schedulers on PassGate's database (Quartz's JDBC job store, tables
- * from migration V3), so that session timers and scheduled routes survive a restart: the
- * {@code quartz:} component gets the node's own scheduler, whose rows carry the node's system name,
- * and {@code quartz-cluster:} the cluster's, which Quartz runs clustered over every node's store.
+ * from migration V3), so that scheduled routes survive a restart: the {@code quartz:} component
+ * gets the node's own scheduler, whose rows carry the node's system name, and
+ * {@code quartz-cluster:} the cluster's, which Quartz runs clustered over every node's store.
+ * Sessions' idle timers are not here: they die with their sessions, on a scheduler in memory.
  *
  * <p>The scheduler belongs to its CamelContext: its own name in Quartz's JVM-wide scheduler
  * repository, its connections from the context's own DataSource ({@link NodeJobStore}), shut
@@ -42,15 +43,13 @@ public final class QuartzStore {
      *             tables keep their own jobs, and its instance name in the cluster's scheduler
      */
     public static void configure(CamelContext context, DataSource dataSource, String node) throws Exception {
-        // The node's own scheduler: session idle timers and integrators' quartz: routes, which belong
-        // to the node that holds them (a session lives on one node; the dead-node reaper takes over
-        // the sessions of a node that dies).
+        // The node's own scheduler: integrators' quartz: routes, which belong to the node that holds them.
         Properties own = properties(node, "PassGate-" + node, dataSource);
         // A trigger late by less than this still fires in the normal batches; past it, Quartz's
-        // misfire handler takes over, twenty at a time, which is far too slow for thousands of sessions.
+        // misfire handler takes over, twenty at a time.
         own.put("org.quartz.jobStore.misfireThreshold", "60000");
         own.put("org.quartz.threadPool.threadCount", "20");
-        // Many sessions can fall due together: fetch triggers in batches, a little ahead of time.
+        // Routes' triggers can fall due together: fetch them in batches, a little ahead of time.
         own.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "100");
         own.put("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "500");
         use(context, context.getComponent("quartz", QuartzComponent.class), own, dataSource, false);
@@ -73,7 +72,7 @@ public final class QuartzStore {
         Properties p = new Properties();
         // Quartz keeps schedulers JVM-wide by this name and hands an existing one to whoever asks by
         // it: two PassGates in one JVM with one system name would share a scheduler, and with it one
-        // database and one idle-timer handler. The rows' name is set apart (NodeJobStore).
+        // database and one job factory. The rows' name is set apart (NodeJobStore).
         p.put("org.quartz.scheduler.instanceName", rowsName + "-" + node + "-" + UUID.randomUUID());
         p.put("org.quartz.jobStore.class", NodeJobStore.class.getName());
         p.put("org.quartz.jobStore.nodeName", rowsName);

@@ -89,7 +89,12 @@ class LogonEndToEndTest {
         long passwordChecks = verifies.stream().filter(e -> e.detail().startsWith("PASSWORD")).count();
         long ticketChecks = verifies.stream().filter(e -> e.detail().startsWith("PASSTICKET")).count();
         assertEquals(1, passwordChecks, "one logon costs exactly one password check");
-        assertTrue(ticketChecks >= 3, "the session and each miner run on PassTickets: " + ticketChecks);
+        assertEquals(0, ticketChecks, "PassGate's own tickets are not audited as logons");
+        var built = passGate.security().audit().query("JOE", AuditEvent.SESSION_ENVIRONMENTS, 20);
+        assertEquals(1, built.size(), "one record per connect: " + built);
+        assertEquals("SUCCESS", built.get(0).outcome());
+        assertTrue(built.get(0).detail().matches("session and miners \\w+(, \\w+)+, each from a fresh PassTicket for \\w+"),
+                "the session and each miner run on PassTickets: " + built.get(0).detail());
     }
 
     @Test

@@ -82,6 +82,7 @@ class RacfCommandsTest extends RegistryTestSupport {
 
     @Test
     void setroptsChangesThePasswordRules() {
+        assertEquals(90, t.registry.options().intervalDays(), "the default, now held by the registry");
         t.admin("SETROPTS PASSWORD(REVOKE(3) INTERVAL(60) MINLENGTH(6))");
         assertEquals(3, t.registry.options().revokeLimit());
         assertEquals(60, t.registry.options().intervalDays());

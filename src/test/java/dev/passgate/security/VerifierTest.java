@@ -291,6 +291,39 @@ class VerifierTest extends RegistryTestSupport {
     }
 
     @Test
+    void aSessionsOwnEnvironmentsTakeAFreshTicketEachAndAreAuditedInOneRecord() {
+        t.admin("RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + ")) APPLDATA('NO REPLAY PROTECTION')");
+        SecurityEnvironment logon = password("JOE", "Secret1").environment();
+        PassTicketEnvironments environments = t.registry.sessionEnvironments("TSOR001");
+        VerifyResult session = environments.build(logon, "127.0.0.1");
+        VerifyResult miner = environments.build(logon, "127.0.0.1");
+        environments.recordSession("JOE", "127.0.0.1", List.of("files"));
+        assertEquals(Outcome.SUCCESS, session.outcome(), session.detail());
+        assertEquals(LogonMethod.PASSTICKET, miner.environment().method());
+        assertEquals(logon.groups(), miner.environment().groups());
+        assertEquals(List.of(), t.registry.audit().query("JOE", AuditEvent.PTKT_GENERATE, 10));
+        assertEquals(List.of(), t.registry.audit().query("JOE", AuditEvent.PTKT_EVALUATE, 10));
+        assertEquals(1, t.registry.audit().query("JOE", AuditEvent.VERIFY, 10).size(), "only the password verify");
+        var recorded = t.registry.audit().query("JOE", AuditEvent.SESSION_ENVIRONMENTS, 10);
+        assertEquals(1, recorded.size(), recorded.toString());
+        assertEquals("SUCCESS", recorded.get(0).outcome());
+        assertEquals("session and miners files, each from a fresh PassTicket for TSOR001", recorded.get(0).detail());
+    }
+
+    @Test
+    void aSessionsOwnEnvironmentThatCannotBeBuiltIsAuditedAtOnce() {
+        t.admin("RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + "))"); // replay protected: a ticket counts once
+        SecurityEnvironment logon = password("JOE", "Secret1").environment();
+        PassTicketEnvironments environments = t.registry.sessionEnvironments("TSOR001");
+        assertEquals(Outcome.SUCCESS, environments.build(logon, "127.0.0.1").outcome());
+        VerifyResult again = environments.build(logon, "127.0.0.1"); // the same second's ticket again
+        assertEquals(Outcome.AUTH_FAILED, again.outcome(), again.detail());
+        var recorded = t.registry.audit().query("JOE", AuditEvent.SESSION_ENVIRONMENTS, 10);
+        assertEquals(List.of("AUTH_FAILED"), recorded.stream().map(AuditLog.Entry::outcome).toList());
+        assertTrue(recorded.get(0).detail().startsWith("environment not built: "), recorded.get(0).detail());
+    }
+
+    @Test
     void environmentsForAVerifiedUserEachTakeAFreshTicketThatIsEvaluatedAndAudited() {
         t.admin("RDEFINE PTKTDATA TSOR001 SSIGNON(KEYMASKED(" + KEY + ")) APPLDATA('NO REPLAY PROTECTION')");
         SecurityEnvironment logon = password("JOE", "Secret1").environment();

@@ -11,6 +11,7 @@ import dev.passgate.testkit.RunningPassGate;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node that died with sessions open leaves them recorded in its file database; the next
- * start of that node logs them out (logout exits run, audited as ended by restart), and the
- * idle timers it left in Quartz's tables fire in the next life and go.
+ * start of that node logs them out (logout exits run, audited as ended by restart). Their idle
+ * timers died with the process: the next life times out only its own sessions.
  */
 class RestartRecoveryTest {
 
@@ -55,7 +56,7 @@ class RestartRecoveryTest {
             LineClient s = first.session("JOE", "Secret1");
             DataSource ds = first.passGate.security().dataSource();
             assertEquals(1, count(ds, "SELECT COUNT(*) FROM passgate_session"), "the session is recorded");
-            assertEquals(1, count(ds, SESSION_TIMERS), "its idle timer is in Quartz's JDBC store");
+            assertEquals(0, count(ds, SESSION_TIMERS), "its idle timer is the node's, in memory, not in the store");
             // Neither the client's close nor the orderly shutdown below logs the session out; its
             // database record stays, as a dead process would leave it.
             crash(first, s);
@@ -71,25 +72,28 @@ class RestartRecoveryTest {
     }
 
     @Test
-    void theIdleTimersADeadProcessLeftFireInTheNextLifeAndGo() throws Exception {
+    void aRestartedNodeLogsOutWhatTheCrashLeftAndTimesOutOnlyItsOwnSessions() throws Exception {
         // Long enough for the crash to come first, short enough to fall due in the second life.
-        Map<String, String> settings = Map.of("passgate.session.idle-timeout", "5");
+        Map<String, String> settings = Map.of("passgate.session.idle-timeout", "3",
+                "passgate.exit.class", RecordingExit.class.getName());
         try (RunningPassGate first = new RunningPassGate(data, settings)) {
             first.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+            first.admin("ADDUSER ANN PASSWORD(Secret1) NOEXPIRED");
             crash(first, first.session("JOE", "Secret1"));
-            assertEquals(1, count(first.passGate.security().dataSource(), SESSION_TIMERS), "the timer outlives the crash");
         }
-        // The second life's context has another name (RunningPassGate's are numbered); the rows carry
-        // the node's, so its scheduler finds the timer, which fires, finds no session and goes.
         try (RunningPassGate second = new RunningPassGate(data, settings)) {
-            DataSource ds = second.passGate.security().dataSource();
-            Eventually.waitFor(java.time.Duration.ofSeconds(20), () -> {
-                try {
-                    return count(ds, SESSION_TIMERS) == 0;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            var events = RecordingExit.of(second).events();
+            Eventually.waitFor(java.time.Duration.ofSeconds(10), () -> events.contains("logout JOE restart uxb=null"));
+            try (LineClient ann = second.session("ANN", "Secret1")) {
+                var event = ann.read();
+                assertEquals("timeout", event == null ? null : event.path("event").asText(), String.valueOf(event));
+            }
+            Eventually.waitFor(java.time.Duration.ofSeconds(10),
+                    () -> events.stream().anyMatch(e -> e.startsWith("logout ANN timeout")));
+            // JOE's first-life timer fell due meanwhile: nothing of it ran in this life.
+            assertEquals(1, events.stream().filter(e -> e.startsWith("logout JOE")).count(), events.toString());
+            var audit = second.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 5);
+            assertEquals(List.of("RESTART"), audit.stream().map(e -> e.outcome()).toList());
         }
     }
 }

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.JobDataMap;
-import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 
 /** Each step of the session routes on its own: an exchange in a plain context, no node, no sockets. */
@@ -277,14 +277,18 @@ class SessionStepsTest {
             IdleTimeouts timeouts = new IdleTimeouts(Duration.ofSeconds(10), clock, firing -> { }, () -> scheduler);
             Session s = session();
             timeouts.start(s);
-            JobKey job = new JobKey("s-1", "passgate-sessions");
-            assertEquals(1, scheduler.getTriggersOfJob(job).size());
+            TriggerKey timer = new TriggerKey("s-1", "passgate-sessions");
+            assertEquals(s.lastActivity() + 10_000, scheduler.getTrigger(timer).getStartTime().getTime());
+            clock.advance(Duration.ofSeconds(7));
+            s.touch(clock.millis());
             Exchange e = exchange();
             SessionKeys.SESSION_KEY.set(e, s);
             new RearmIdleTimerProcessor(timeouts).process(e);
-            assertEquals(2, scheduler.getTriggersOfJob(job).size(), "the new deadline's trigger beside the one that fired");
+            assertEquals(s.lastActivity() + 10_000, scheduler.getTrigger(timer).getStartTime().getTime(),
+                    "armed for the new deadline");
+            assertEquals("s-1", scheduler.getTrigger(timer).getJobDataMap().getString(IdleTimeouts.SESSION_DATA));
             new StopIdleTimerProcessor(timeouts).process(e);
-            assertFalse(scheduler.checkExists(job));
+            assertFalse(scheduler.checkExists(timer));
         } finally {
             scheduler.shutdown();
         }

@@ -29,9 +29,10 @@ import org.quartz.utils.DBConnectionManager;
 
 /**
  * Two PassGate nodes in one JVM with one system name, in contexts a host named alike, each on
- * its own H2 folder: each has its own Quartz scheduler, so each one's idle timers end its own
- * sessions, stopping one leaves the other's running, and a stopped node leaves nothing of its
- * own in Quartz's JVM-wide scheduler repository or connection manager.
+ * its own H2 folder: each has its own Quartz schedulers (the JDBC job store's and the idle timers'
+ * in memory), so each one's idle timers end its own sessions, stopping one leaves the other's
+ * running, and a stopped node leaves nothing of its own in Quartz's JVM-wide scheduler
+ * repository or connection manager.
  */
 class SchedulerPerContextTest {
 
@@ -93,9 +94,18 @@ class SchedulerPerContextTest {
         return new HashSet<>(((Map<String, ?>) providers.get(DBConnectionManager.getInstance())).keySet());
     }
 
+    private static Set<String> schedulerNames() throws Exception {
+        Set<String> names = new HashSet<>();
+        for (Scheduler s : SchedulerRepository.getInstance().lookupAll()) {
+            names.add(s.getSchedulerName());
+        }
+        return names;
+    }
+
     @Test
     void twoNodesWithOneSystemNameKeepTheirOwnSchedulers() throws Exception {
         Set<String> before = connectionProviderNames();
+        Set<String> schedulersBefore = schedulerNames();
         Node a = Node.start(root.resolve("a"));
         Node b = Node.start(root.resolve("b"));
         Scheduler schedulerA;
@@ -130,5 +140,6 @@ class SchedulerPerContextTest {
         left.removeAll(before);
         left.remove(NodeJobStore.SHUTDOWN_ONLY); // the one constant entry, holding nothing of any node
         assertEquals(Set.of(), left, "connection providers the stopped nodes left in Quartz's JVM-wide manager");
+        assertEquals(schedulersBefore, schedulerNames(), "schedulers (idle timers' among them) the stopped nodes left");
     }
 }
