@@ -2,7 +2,10 @@ package dev.passgate.passticket;
 
 import java.time.Clock;
 
-/** Makes tickets for an application from its definition (the unqualified APPLID profile). */
+/**
+ * Makes tickets for an application from its definition: the unqualified APPLID profile, or for a
+ * ticket this node evaluates itself, the profile its evaluation will use.
+ */
 public final class PassTicketGenerator {
 
     private final PassTicketDefinitionResolver resolver;
@@ -31,7 +34,26 @@ public final class PassTicketGenerator {
     public GeneratedTicket generate(String user, String applid, long epochSeconds) {
         String u = RacfName.normalize(user, "user ID");
         String a = RacfName.normalize(applid, "APPLID");
-        PassTicketDefinition definition = resolver.forGeneration(a).orElseThrow(() -> new PassTicketSetupException(a,
+        return make(u, a, resolver.forGeneration(a), epochSeconds);
+    }
+
+    /**
+     * A ticket for the user that this node will evaluate itself at once (a session's own security
+     * environment): made with the definition evaluation picks for the user and group, a qualified
+     * profile ({@code APPL.GROUP.USER}, {@code APPL.USER}, {@code APPL.GROUP}) where one exists, so
+     * that a user with a key of their own still gets a session. Tickets for another system to
+     * evaluate come from {@link #generate}, from the application's own profile.
+     *
+     * @param group the user's current group, or null when not known
+     */
+    public GeneratedTicket generateForEvaluation(String user, String group, String applid) {
+        String u = RacfName.normalize(user, "user ID");
+        String a = RacfName.normalize(applid, "APPLID");
+        return make(u, a, resolver.forEvaluation(u, group, a), clock.instant().getEpochSecond());
+    }
+
+    private GeneratedTicket make(String u, String a, java.util.Optional<PassTicketDefinition> found, long epochSeconds) {
+        PassTicketDefinition definition = found.orElseThrow(() -> new PassTicketSetupException(a,
                 "no PassTicket definition for APPLID " + a + ": define PTKTDATA profile " + a
                         + " with SSIGNON(KEYMASKED(<16 hex digits>)) or SSIGNON(ENCRYPTKEY(<hex>)), or set passgate.passticket." + a
                         + ".legacy-key or .enhanced-key"));

@@ -43,7 +43,7 @@ public final class PassTicketEnvironments {
 
     /** Generates a ticket for the user and verifies it; the verify's result (audited as any logon). */
     public VerifyResult build(String user, String origin) {
-        String ticket = generator.generate(user, applid).ticket();
+        String ticket = generator.generateForEvaluation(user, verifier.defaultGroupOf(user), applid).ticket();
         return verifier.verify(VerifyRequest.passticket(user, ticket, applid).from(origin));
     }
 
@@ -54,10 +54,10 @@ public final class PassTicketEnvironments {
      */
     public VerifyResult build(SecurityEnvironment verified, String origin) {
         if (own == null) {
-            String ticket = generator.generate(verified.user(), applid).ticket();
+            String ticket = generator.generateForEvaluation(verified.user(), verified.defaultGroup(), applid).ticket();
             return verifier.passTicketFor(verified, ticket, applid, origin);
         }
-        String ticket = own.generator().generate(verified.user(), applid).ticket();
+        String ticket = own.generator().generateForEvaluation(verified.user(), verified.defaultGroup(), applid).ticket();
         Evaluation e = own.evaluator().evaluate(verified.user(), verified.defaultGroup(), applid, ticket);
         VerifyResult result = verifier.environmentFrom(verified, e);
         if (!result.success()) {

@@ -43,6 +43,11 @@ public final class Verifier {
         this.clock = clock;
     }
 
+    /** The user's default group, which a PassTicket of theirs is evaluated under; null for an unknown user. */
+    String defaultGroupOf(String user) {
+        return user(user).map(UserRecord::defaultGroup).orElse(null);
+    }
+
     public VerifyResult verify(VerifyRequest request) {
         VerifyResult result = switch (request.method()) {
             case PASSWORD -> byPassword(request);
