@@ -172,7 +172,11 @@ public final class ClusterMessages implements AutoCloseable {
             return;
         }
         running = false;
-        IN_THIS_JVM.getOrDefault(node, Set.of()).remove(this);
+        // Only nodes on H2 are in the map: on PostgreSQL NOTIFY wakes the listener.
+        IN_THIS_JVM.computeIfPresent(node, (n, here) -> {
+            here.remove(this);
+            return here.isEmpty() ? null : here;
+        });
         if (listener != null) {
             listener.interrupt();
             try {

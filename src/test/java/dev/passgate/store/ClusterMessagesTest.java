@@ -1,5 +1,6 @@
 package dev.passgate.store;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.passgate.support.TestDatabases;
@@ -43,6 +44,17 @@ class ClusterMessagesTest {
             List<String> left = new Jdbc(db.dataSource()).query("SELECT target_node FROM passgate_cluster_message",
                     rs -> rs.getString(1));
             assertEquals(List.of("PGC"), left, "delivered messages are removed, the others kept");
+        }
+    }
+
+    /** A node stopping must not fail its store's shutdown (it did on PostgreSQL, for a name no H2 node had used). */
+    @Test
+    void aNodeThatListenedStopsCleanly() throws Exception {
+        try (Database db = TestDatabases.open(engine(), data)) {
+            String name = "N" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase(java.util.Locale.ROOT);
+            ClusterMessages messages = new ClusterMessages(db.dataSource(), name, Duration.ofMillis(200));
+            messages.start();
+            assertDoesNotThrow(messages::close);
         }
     }
 }
