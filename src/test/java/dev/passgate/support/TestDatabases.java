@@ -1,7 +1,9 @@
 package dev.passgate.support;
 
 import dev.passgate.store.Database;
+import dev.passgate.store.EmbeddedStore;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +26,20 @@ public final class TestDatabases {
     private static final Map<Path, String> POSTGRES_OF_FOLDER = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestDatabases() {
+    }
+
+    /**
+     * Settings of a node in {@code data/<name>} that shares the embedded H2 store of the node
+     * {@code first} (which uses its own): nodes of one cluster in one JVM, without PostgreSQL.
+     */
+    public static Map<String, String> sharedH2Node(Path data, String first, String name) {
+        Map<String, String> settings = new HashMap<>(Map.of("passgate.system.name", name,
+                "passgate.jobs.port", "0"));
+        if (!name.equals(first)) {
+            settings.put("passgate.store.url", Database.defaultUrl(data.resolve(first)));
+            settings.put("passgate.store.password", new String(EmbeddedStore.password(data.resolve(first))));
+        }
+        return settings;
     }
 
     public static Database open(Path folder) {
