@@ -60,6 +60,10 @@ class ClusterServeIT {
             try (ServeProcess b = ServeProcess.start(homeB, node(homeB, "PGB", store, TestPassGate.freePort()), "serve",
                     "--data", homeB.resolve("data").toString())) {
                 b.await("PassGate started", 120);
+                // Stopping a node of a cluster on PostgreSQL is as quiet as stopping an embedded one.
+                b.stop(60);
+                assertFalse(b.output().contains("\tat "), "no stack trace at stop: " + b.output());
+                assertFalse(b.output().contains("WARN"), "no warning at stop: " + b.output());
             }
         }
     }

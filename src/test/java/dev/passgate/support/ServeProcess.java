@@ -107,6 +107,14 @@ public final class ServeProcess implements AutoCloseable {
         assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor());
     }
 
+    /** SIGTERM, as an operator stops it; waits for its end and its last output; its exit code. */
+    public int stop(int seconds) throws Exception {
+        signal("TERM");
+        assertTrue(process.waitFor(seconds, TimeUnit.SECONDS), "passgate ends within " + seconds + " s after SIGTERM");
+        reader.join(10_000);
+        return process.exitValue();
+    }
+
     /** kill -9, and waits until it is gone. */
     public void crash() throws Exception {
         signal("KILL");
