@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -95,8 +96,14 @@ class ProxyProtocolTest {
         try (RunningPassGate pg = new RunningPassGate(data, Map.of("passgate.server.proxy-protocol", "true",
                 "passgate.server.proxy-protocol.trusted", "10.9.9.9"));
                 LineClient spoofing = through("203.0.113.7", pg.daemonPort)) {
-            spoofing.send("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}");
-            assertTrue(spoofing.closedByServer(), "a peer that is not a listed proxy cannot choose its address");
+            boolean closed;
+            try {
+                spoofing.send("{\"op\":\"logon\",\"user\":\"JOE\",\"password\":\"Secret1\"}");
+                closed = spoofing.closedByServer();
+            } catch (SocketException closedBeforeTheLogonLine) {
+                closed = true; // the server closed it on the header alone, before the line was written
+            }
+            assertTrue(closed, "a peer that is not a listed proxy cannot choose its address");
         }
     }
 
