@@ -36,8 +36,6 @@ public final class ClusterFailureLimit implements AutoCloseable {
     }
 
     private static final long WINDOW_MILLIS = 60_000;
-    /** The database's clock in epoch milliseconds, as the nodes' heartbeats are written. */
-    private static final String DATABASE_MILLIS = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
     /** Failures waiting to be written while the store is slow; past it the node's own limit is what holds. */
     private static final int MAX_WAITING = 10_000;
     private static final long PURGE_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -81,11 +79,11 @@ public final class ClusterFailureLimit implements AutoCloseable {
         List<Counted> newest;
         try {
             newest = jdbc.inTransaction(tx -> {
-                tx.update("INSERT INTO passgate_logon_failure (address, node, failed_at) VALUES (?, ?, " + DATABASE_MILLIS
+                tx.update("INSERT INTO passgate_logon_failure (address, node, failed_at) VALUES (?, ?, " + Jdbc.DATABASE_MILLIS
                         + ")", address, node);
-                tx.update("DELETE FROM passgate_logon_failure WHERE address = ? AND failed_at <= " + DATABASE_MILLIS
+                tx.update("DELETE FROM passgate_logon_failure WHERE address = ? AND failed_at <= " + Jdbc.DATABASE_MILLIS
                         + " - " + WINDOW_MILLIS, address);
-                return tx.query("SELECT node, failed_at, " + DATABASE_MILLIS + " FROM passgate_logon_failure"
+                return tx.query("SELECT node, failed_at, " + Jdbc.DATABASE_MILLIS + " FROM passgate_logon_failure"
                         + " WHERE address = ? ORDER BY failed_at DESC, id DESC FETCH FIRST " + limit + " ROWS ONLY",
                         rs -> new Counted(rs.getString(1), rs.getLong(2) - rs.getLong(3)), address);
             });
@@ -120,8 +118,8 @@ public final class ClusterFailureLimit implements AutoCloseable {
     private void tellOtherNodes(String address, long forMillis) {
         record Live(String name, long now) {
         }
-        for (Live other : jdbc.query("SELECT name, " + DATABASE_MILLIS + " FROM passgate_node WHERE name <> ?"
-                + " AND heartbeat > " + DATABASE_MILLIS + " - " + ClusterView.ALIVE_MILLIS,
+        for (Live other : jdbc.query("SELECT name, " + Jdbc.DATABASE_MILLIS + " FROM passgate_node WHERE name <> ?"
+                + " AND heartbeat > " + Jdbc.DATABASE_MILLIS + " - " + ClusterView.ALIVE_MILLIS,
                 rs -> new Live(rs.getString(1), rs.getLong(2)), node)) {
             messages.send(other.name(), Message.BLOCK_ADDRESS.name(), address + "\n" + (other.now() + forMillis));
         }
@@ -136,7 +134,7 @@ public final class ClusterFailureLimit implements AutoCloseable {
         }
         String address = m.payload().substring(0, newline);
         long until = Long.parseLong(m.payload().substring(newline + 1).trim());
-        long now = jdbc.queryOne("SELECT " + DATABASE_MILLIS, rs -> rs.getLong(1)).orElseThrow();
+        long now = jdbc.queryOne("SELECT " + Jdbc.DATABASE_MILLIS, rs -> rs.getLong(1)).orElseThrow();
         limiter.block(address, until - now);
     }
 
@@ -149,8 +147,8 @@ public final class ClusterFailureLimit implements AutoCloseable {
             record Row(String address, Counted failure) {
             }
             Map<String, List<Counted>> byAddress = new LinkedHashMap<>();
-            for (Row row : jdbc.query("SELECT address, node, failed_at - " + DATABASE_MILLIS
-                    + " FROM passgate_logon_failure WHERE failed_at > " + DATABASE_MILLIS + " - " + WINDOW_MILLIS
+            for (Row row : jdbc.query("SELECT address, node, failed_at - " + Jdbc.DATABASE_MILLIS
+                    + " FROM passgate_logon_failure WHERE failed_at > " + Jdbc.DATABASE_MILLIS + " - " + WINDOW_MILLIS
                     + " ORDER BY address, failed_at DESC, id DESC",
                     rs -> new Row(rs.getString(1), new Counted(rs.getString(2), rs.getLong(3))))) {
                 byAddress.computeIfAbsent(row.address(), a -> new ArrayList<>()).add(row.failure());
@@ -173,7 +171,7 @@ public final class ClusterFailureLimit implements AutoCloseable {
             return;
         }
         lastPurge = now;
-        jdbc.update("DELETE FROM passgate_logon_failure WHERE failed_at <= " + DATABASE_MILLIS + " - " + WINDOW_MILLIS);
+        jdbc.update("DELETE FROM passgate_logon_failure WHERE failed_at <= " + Jdbc.DATABASE_MILLIS + " - " + WINDOW_MILLIS);
     }
 
     /** Writes what is waiting (for a couple of seconds at most: the store may be the reason it waits). */

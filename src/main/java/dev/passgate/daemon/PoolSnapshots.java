@@ -22,8 +22,6 @@ public final class PoolSnapshots implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PoolSnapshots.class);
     public static final long EVERY_MILLIS = 2_000;
-    /** The database's clock in epoch milliseconds, as the nodes' heartbeats are written. */
-    private static final String DATABASE_MILLIS = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
 
     /**
      * One pool of another node, as that node last published it.
@@ -64,7 +62,7 @@ public final class PoolSnapshots implements AutoCloseable {
                 tx.update("DELETE FROM passgate_pool_snapshot WHERE node = ?", node);
                 for (ThreadPool p : now) {
                     tx.update("INSERT INTO passgate_pool_snapshot (node, pool_id, clients, max_clients, threads,"
-                            + " active_threads, published_at) VALUES (?, ?, ?, ?, ?, ?, " + DATABASE_MILLIS + ")", node,
+                            + " active_threads, published_at) VALUES (?, ?, ?, ?, ?, ?, " + Jdbc.DATABASE_MILLIS + ")", node,
                             p.id(), p.clients(), p.maxClients(), p.threads(), p.activeThreads());
                 }
                 return null;
@@ -83,8 +81,8 @@ public final class PoolSnapshots implements AutoCloseable {
     /** The pools of every other live node, by node and pool. */
     public List<Snapshot> otherLiveNodes() {
         return jdbc.query("SELECT p.node, p.pool_id, p.clients, p.max_clients, p.threads, p.active_threads, "
-                + DATABASE_MILLIS + " - p.published_at FROM passgate_pool_snapshot p JOIN passgate_node n"
-                + " ON n.name = p.node WHERE p.node <> ? AND n.heartbeat > " + DATABASE_MILLIS + " - "
+                + Jdbc.DATABASE_MILLIS + " - p.published_at FROM passgate_pool_snapshot p JOIN passgate_node n"
+                + " ON n.name = p.node WHERE p.node <> ? AND n.heartbeat > " + Jdbc.DATABASE_MILLIS + " - "
                 + ClusterView.ALIVE_MILLIS + " ORDER BY p.node, p.pool_id",
                 rs -> new Snapshot(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
                         rs.getLong(7)), node);

@@ -41,12 +41,6 @@ public final class ClusterStore implements AutoCloseable {
     }
 
     /**
-     * The database's clock in epoch milliseconds: heartbeats are written and judged by it alone,
-     * so nodes whose clocks disagree still agree on who is alive.
-     */
-    static final String DATABASE_MILLIS = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
-
-    /**
      * A connection row: one end's sockets and the signed identities owning it.
      *
      * @param registeredAt when the owning node registered the connection (epoch milliseconds)
@@ -121,7 +115,7 @@ public final class ClusterStore implements AutoCloseable {
 
     private void joinOnce(Node node, long aliveMillis) {
         jdbc.inTransaction(tx -> {
-            Optional<Node> other = tx.queryOne("SELECT endpoint, home, " + DATABASE_MILLIS + " - heartbeat"
+            Optional<Node> other = tx.queryOne("SELECT endpoint, home, " + Jdbc.DATABASE_MILLIS + " - heartbeat"
                     + " FROM passgate_node WHERE name = ? FOR UPDATE", rs -> new Node(node.name(), null, null, List.of(),
                     rs.getString(1), rs.getString(2), rs.getLong(3)), node.name());
             if (other.isPresent() && other.get().silentMillis() < aliveMillis
@@ -131,7 +125,7 @@ public final class ClusterStore implements AutoCloseable {
             tx.update("DELETE FROM passgate_connection WHERE node = ?", node.name());
             tx.update("DELETE FROM passgate_node WHERE name = ?", node.name());
             tx.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, endpoint, home, started_at,"
-                    + " heartbeat) VALUES (?, ?, ?, ?, ?, ?, ?, " + DATABASE_MILLIS + ")", node.name(), node.tcpip(),
+                    + " heartbeat) VALUES (?, ?, ?, ?, ?, ?, ?, " + Jdbc.DATABASE_MILLIS + ")", node.name(), node.tcpip(),
                     node.domain(), String.join(",", node.addresses()), node.endpoint(), node.home(), clock.millis());
             return null;
         });
@@ -153,7 +147,7 @@ public final class ClusterStore implements AutoCloseable {
      *         sessions out (it was cut off from the store for too long)
      */
     public boolean beat(String node) {
-        return jdbc.update("UPDATE passgate_node SET heartbeat = " + DATABASE_MILLIS + " WHERE name = ?", node) == 1;
+        return jdbc.update("UPDATE passgate_node SET heartbeat = " + Jdbc.DATABASE_MILLIS + " WHERE name = ?", node) == 1;
     }
 
     /**
@@ -161,7 +155,7 @@ public final class ClusterStore implements AutoCloseable {
      * cut off from the store, or stopped (a stopped node's heartbeat is 0), oldest silence first.
      */
     public List<String> lostNodes(String self, long silentMillis) {
-        return jdbc.query("SELECT name FROM passgate_node WHERE name <> ? AND " + DATABASE_MILLIS + " - heartbeat > ?"
+        return jdbc.query("SELECT name FROM passgate_node WHERE name <> ? AND " + Jdbc.DATABASE_MILLIS + " - heartbeat > ?"
                 + " ORDER BY heartbeat", rs -> rs.getString(1), self, silentMillis);
     }
 
@@ -173,7 +167,7 @@ public final class ClusterStore implements AutoCloseable {
      */
     public boolean forget(String node, long silentMillis) {
         return jdbc.inTransaction(tx -> {
-            if (tx.update("DELETE FROM passgate_node WHERE name = ? AND " + DATABASE_MILLIS + " - heartbeat > ?", node,
+            if (tx.update("DELETE FROM passgate_node WHERE name = ? AND " + Jdbc.DATABASE_MILLIS + " - heartbeat > ?", node,
                     silentMillis) != 1) {
                 return false;
             }
@@ -193,7 +187,7 @@ public final class ClusterStore implements AutoCloseable {
     }
 
     public List<Node> nodes() {
-        return jdbc.query("SELECT name, tcpip, domain_name, addresses, endpoint, home, " + DATABASE_MILLIS
+        return jdbc.query("SELECT name, tcpip, domain_name, addresses, endpoint, home, " + Jdbc.DATABASE_MILLIS
                 + " - heartbeat FROM passgate_node", rs -> new Node(rs.getString(1), rs.getString(2), rs.getString(3),
                 Arrays.asList(rs.getString(4).split(",")), rs.getString(5), rs.getString(6), rs.getLong(7)));
     }

@@ -16,6 +16,12 @@ import javax.sql.DataSource;
  */
 public final class Jdbc {
 
+    /**
+     * The database's clock in epoch milliseconds, the same SQL on H2 and PostgreSQL: what nodes of
+     * one store write and judge shared times by, so that nodes whose clocks disagree still agree.
+     */
+    public static final String DATABASE_MILLIS = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
+
     /** Maps one row. */
     @FunctionalInterface
     public interface RowMapper<T> {

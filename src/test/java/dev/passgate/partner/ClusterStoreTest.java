@@ -100,7 +100,7 @@ class ClusterStoreTest {
 
     /** Ages a node's heartbeat by the database's clock, as if it had stopped beating that long ago. */
     private void silence(String node, long millis) {
-        new Jdbc(database.dataSource()).update("UPDATE passgate_node SET heartbeat = " + ClusterStore.DATABASE_MILLIS
+        new Jdbc(database.dataSource()).update("UPDATE passgate_node SET heartbeat = " + Jdbc.DATABASE_MILLIS
                 + " - ? WHERE name = ?", millis, node);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passgate.security.SecurityEnvironment;
+import dev.passgate.store.Jdbc;
 import dev.passgate.testkit.Eventually;
 import dev.passgate.testkit.LineClient;
 import java.net.InetAddress;
@@ -273,7 +274,7 @@ class PartnerInfoTest {
         dev.passgate.store.Jdbc store = new dev.passgate.store.Jdbc(nodes.a.passGate.security().dataSource());
         for (String node : List.of("PG05", "PG06")) {
             store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES"
-                    + " (?, 'TCPIP', 'PLEX1', '127.0.0.8', 0, " + ClusterStore.DATABASE_MILLIS + ")", node);
+                    + " (?, 'TCPIP', 'PLEX1', '127.0.0.8', 0, " + Jdbc.DATABASE_MILLIS + ")", node);
         }
         TwoNodes.awaitNodeAt(onA, "127.0.0.8");
         try (PartnerServerSocket listener = listenOn(onA, false);
@@ -316,7 +317,7 @@ class PartnerInfoTest {
                 + " ('PG09', 'TCPIP', 'PLEX1', '127.0.0.9', 0, 0)");
         for (String node : List.of("PG05", "PG06")) {
             store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES"
-                    + " (?, 'TCPIP', 'PLEX1', '127.0.0.9', 0, " + ClusterStore.DATABASE_MILLIS + ")", node);
+                    + " (?, 'TCPIP', 'PLEX1', '127.0.0.9', 0, " + Jdbc.DATABASE_MILLIS + ")", node);
         }
         TwoNodes.awaitNodeAt(onA, "127.0.0.9");
         String joe = onA.utokens().issue("JOE", "SYS1", List.of("SYS1"));

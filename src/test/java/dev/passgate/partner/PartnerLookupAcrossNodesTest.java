@@ -134,7 +134,7 @@ class PartnerLookupAcrossNodesTest {
         // PG08 runs elsewhere; like every node by default it registered loopback among its addresses.
         store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, home, started_at, heartbeat)"
                 + " VALUES ('PG08', 'TCPIP', 'PLEX1', '127.0.0.1', 'elsewhere:/srv/passgate', 0, "
-                + ClusterStore.DATABASE_MILLIS + ")");
+                + Jdbc.DATABASE_MILLIS + ")");
         try {
             awaitAlive("PG08");
             try (PartnerServerSocket listener = listenOnA();
@@ -193,7 +193,7 @@ class PartnerLookupAcrossNodesTest {
     void anAnswerWithAUTokenThisClusterDidNotSignIsOutsideTheCluster() throws Exception {
         // PG07 plays a node at 127.0.0.7 that answers every lookup with a token of another key.
         store.update("INSERT INTO passgate_node (name, tcpip, domain_name, addresses, started_at, heartbeat) VALUES"
-                + " ('PG07', 'TCPIP', 'PLEX1', '127.0.0.7', 0, " + ClusterStore.DATABASE_MILLIS + ")");
+                + " ('PG07', 'TCPIP', 'PLEX1', '127.0.0.7', 0, " + Jdbc.DATABASE_MILLIS + ")");
         String forged = new UTokens("PASSGATE", "PG07", new byte[32], java.time.Clock.systemUTC())
                 .issue("SYSADM", "SYS1", List.of("SYS1"));
         ObjectMapper json = new ObjectMapper();
