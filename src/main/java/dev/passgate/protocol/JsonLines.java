@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +18,11 @@ import java.util.Map;
  */
 public final class JsonLines {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    /**
+     * One mapper for every port: Jackson learns each type's serializer once per mapper, and a
+     * handoff listener is made per logon.
+     */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final int maxLineBytes;
 
     /** @param maxLineBytes {@code passgate.protocol.max-line-bytes} */
@@ -51,10 +56,10 @@ public final class JsonLines {
      * it is refused: nothing would read it, yet a client could believe it had been read.
      */
     private JsonNode readOne(String text) {
-        try (JsonParser parser = mapper.createParser(text)) {
+        try (JsonParser parser = MAPPER.createParser(text)) {
             JsonNode node;
             try {
-                node = mapper.readTree(parser);
+                node = MAPPER.readTree(parser);
             } catch (JsonProcessingException e) {
                 throw new ProtocolException(ErrorCode.BAD_REQUEST, "the request is not JSON");
             }
@@ -78,7 +83,7 @@ public final class JsonLines {
     /** The id of a line that could not be parsed as a request, when it has one; for error replies. */
     public JsonNode idOf(String line) {
         try {
-            JsonNode node = mapper.readTree(line);
+            JsonNode node = MAPPER.readTree(line);
             JsonNode id = node != null && node.isObject() ? node.get("id") : null;
             return id != null && (id.isTextual() || id.isNumber()) ? id : null;
         } catch (JsonProcessingException e) {
@@ -87,17 +92,18 @@ public final class JsonLines {
     }
 
     public String ok(JsonNode id, Map<String, ?> fields) {
-        ObjectNode reply = mapper.createObjectNode();
+        // written straight from a map: a tree of each field's value first would serialize it twice
+        Map<String, Object> reply = new LinkedHashMap<>();
         if (id != null) {
-            reply.set("id", id);
+            reply.put("id", id);
         }
         reply.put("ok", true);
-        fields.forEach((k, v) -> reply.set(k, mapper.valueToTree(v)));
+        reply.putAll(fields);
         return write(reply);
     }
 
     public String error(JsonNode id, ErrorCode code, String message) {
-        ObjectNode reply = mapper.createObjectNode();
+        ObjectNode reply = MAPPER.createObjectNode();
         if (id != null) {
             reply.set("id", id);
         }
@@ -113,15 +119,15 @@ public final class JsonLines {
     }
 
     public String event(String name, Map<String, ?> fields) {
-        ObjectNode event = mapper.createObjectNode();
+        Map<String, Object> event = new LinkedHashMap<>();
         event.put("event", name);
-        fields.forEach((k, v) -> event.set(k, mapper.valueToTree(v)));
+        event.putAll(fields);
         return write(event);
     }
 
-    private String write(ObjectNode node) {
+    private String write(Object node) {
         try {
-            return mapper.writeValueAsString(node);
+            return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a reply", e);
         }

@@ -17,6 +17,8 @@ public final class SessionKeys {
     public static final String SESSION = "PassGateSession";
     /** The parsed {@link dev.passgate.protocol.Request}. */
     public static final String REQUEST = "PassGateRequest";
+    /** The request's op as text ("files.list", "logout"), for the route's dispatch. */
+    public static final String OP = "PassGateOp";
     /** The miner a request goes to ("files" for "files.list"). */
     public static final String MINER = "PassGateMiner";
     /** The miner's verb ("list" for "files.list"). */
@@ -43,6 +45,7 @@ public final class SessionKeys {
 
     public static final FlowKey<Session> SESSION_KEY = FlowKey.of(SESSION, Session.class);
     public static final FlowKey<Request> REQUEST_KEY = FlowKey.of(REQUEST, Request.class);
+    public static final FlowKey<String> OP_KEY = FlowKey.of(OP, String.class);
     public static final FlowKey<String> MINER_KEY = FlowKey.of(MINER, String.class);
     public static final FlowKey<String> VERB_KEY = FlowKey.of(VERB, String.class);
     public static final FlowKey<SecurityEnvironment> MINER_ENVIRONMENT_KEY =
