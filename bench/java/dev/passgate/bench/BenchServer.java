@@ -3,6 +3,7 @@ package dev.passgate.bench;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.passgate.PassGate;
+import dev.passgate.store.StoreSettings;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -35,7 +36,11 @@ final class BenchServer implements AutoCloseable {
      * @param idleTimeoutSeconds 0 for sessions that never time out
      */
     static BenchServer on(BenchStore store, BenchPostgres postgres, int idleTimeoutSeconds) throws Exception {
-        Map<String, String> settings = store == BenchStore.POSTGRES ? postgres.newStore() : Map.of();
+        Map<String, String> settings = switch (store) {
+            case H2 -> Map.of();
+            case H2_UNFORCED -> Map.of(StoreSettings.DURABLE_ACKS, "false");
+            case POSTGRES -> postgres.newStore();
+        };
         return new BenchServer(store, settings, idleTimeoutSeconds);
     }
 

@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store and the security registry over it: opens the database, unseals with the master key,
@@ -27,6 +29,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * Stops last, after the routes and the other modules, so nothing uses the store any more.
  */
 public final class SecurityModule extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityModule.class);
 
     public static final String DATA_SOURCE = "passGateDataSource";
     public static final String SECURITY = "passGateSecurity";
@@ -45,11 +49,15 @@ public final class SecurityModule extends ServiceSupport {
                 settings.createMasterKey(), node.dataDir());
         StoreSettings store = StoreSettings.from(node);
         this.database = store.open(node.dataDir(), store.maxConnections());
+        if (!store.durableAcks()) {
+            LOG.warn("{}=false: replies do not wait for the store's file, and a kill -9 can lose what was"
+                    + " acknowledged in the last second (meant for measuring what durability costs)", StoreSettings.DURABLE_ACKS);
+        }
         try {
             byte[] masterKey = MasterKeyCheck.settle(database.dataSource(), found, settings.masterKeyFile());
             var configured = new PropertiesDefinitionResolver(node::lookup, node.systemName());
             this.security = new SecurityRegistry(database.dataSource(), masterKey, settings.passwordIterations(), clock,
-                    node.systemName(), List.of(configured));
+                    node.systemName(), List.of(configured), store.durableAcks());
             SecurityBootstrap bootstrap = new SecurityBootstrap(security);
             bootstrap.ensureLogonDefinitions(node.applid());
             bootstrap.applyFile(settings.bootstrapFile());

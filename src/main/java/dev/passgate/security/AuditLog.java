@@ -53,10 +53,15 @@ public final class AuditLog implements AutoCloseable {
 
     /** @param node this node's system name, in each record it writes */
     public AuditLog(DataSource dataSource, Clock clock, String node) {
+        this(dataSource, clock, node, true);
+    }
+
+    /** @param durableAcks false: {@code passgate.store.durable-acks=false} (see {@link GroupCommit}) */
+    public AuditLog(DataSource dataSource, Clock clock, String node, boolean durableAcks) {
         this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
         this.node = node;
-        this.commits = new GroupCommit(dataSource, "passgate-audit-writer");
+        this.commits = new GroupCommit(dataSource, "passgate-audit-writer", durableAcks);
     }
 
     /** Tells the listener of every record as it is made (on the recording thread: keep it quick). */

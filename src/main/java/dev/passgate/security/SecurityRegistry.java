@@ -61,6 +61,12 @@ public final class SecurityRegistry implements AutoCloseable {
      */
     public SecurityRegistry(DataSource dataSource, byte[] masterKey, int passwordIterations, Clock clock,
             String systemName, List<PassTicketDefinitionResolver> fallbackResolvers) {
+        this(dataSource, masterKey, passwordIterations, clock, systemName, fallbackResolvers, true);
+    }
+
+    /** @param durableAcks {@code passgate.store.durable-acks}: false only to measure what durability costs */
+    public SecurityRegistry(DataSource dataSource, byte[] masterKey, int passwordIterations, Clock clock,
+            String systemName, List<PassTicketDefinitionResolver> fallbackResolvers, boolean durableAcks) {
         Jdbc jdbc = new Jdbc(dataSource);
         this.jdbc = jdbc;
         this.systemName = systemName;
@@ -73,7 +79,7 @@ public final class SecurityRegistry implements AutoCloseable {
         this.groups = new GroupStore(jdbc);
         this.profiles = new ProfileStore(jdbc);
         this.options = new SecurityOptions(jdbc, clock, PROFILE_CACHE_MILLIS);
-        this.audit = new AuditLog(dataSource, clock, systemName);
+        this.audit = new AuditLog(dataSource, clock, systemName, durableAcks);
         ProfileCache profileCache = new ProfileCache(profiles, clock, PROFILE_CACHE_MILLIS);
         this.access = new AccessChecker(profileCache);
         this.registryResolver = new RegistryDefinitionResolver(profiles, box, clock, PROFILE_CACHE_MILLIS);

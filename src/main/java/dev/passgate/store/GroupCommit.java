@@ -113,6 +113,8 @@ public final class GroupCommit implements AutoCloseable {
     private static final Write NOTHING = b -> { };
 
     private final DataSource dataSource;
+    /** False only with passgate.store.durable-acks=false: committed writes are left to H2's own write delay. */
+    private final boolean forced;
     private volatile Boolean checkpoints; // whether the store is an H2 file that needs CHECKPOINT; found on first use
     private final Object progress = new Object();
     private long submitted; // guarded by progress
@@ -132,7 +134,16 @@ public final class GroupCommit implements AutoCloseable {
     private final LongAdder forceNanos = new LongAdder();
 
     public GroupCommit(DataSource dataSource, String name) {
+        this(dataSource, name, true);
+    }
+
+    /**
+     * @param forced false to acknowledge writes once committed, without forcing them into an H2
+     *               file ({@code passgate.store.durable-acks=false}: what a load test compares with)
+     */
+    public GroupCommit(DataSource dataSource, String name, boolean forced) {
         this.dataSource = dataSource;
+        this.forced = forced;
         this.writer = new Thread(this::writeLoop, name);
         this.writer.setDaemon(true);
         this.forcer = new Thread(this::forceLoop, name + "-force");
@@ -320,7 +331,7 @@ public final class GroupCommit implements AutoCloseable {
     private void force(List<List<Pending>> due) {
         RuntimeException failure = null;
         long start = System.nanoTime();
-        if (!Boolean.FALSE.equals(checkpoints)) { // a PostgreSQL commit is durable once it returns: no connection, no force
+        if (forced && !Boolean.FALSE.equals(checkpoints)) { // a PostgreSQL commit is durable once it returns: no connection, no force
             try (Connection c = dataSource.getConnection()) {
                 if (needsCheckpoint(c)) {
                     try (var st = c.createStatement()) {

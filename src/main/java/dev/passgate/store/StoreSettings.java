@@ -8,7 +8,8 @@ import java.util.Optional;
  * The store's settings ({@code passgate.store.*}). Unset URL and password mean the embedded H2
  * file in the data folder with this installation's generated credential.
  */
-public record StoreSettings(Optional<String> url, String user, Optional<String> password, int maxConnections) {
+public record StoreSettings(Optional<String> url, String user, Optional<String> password, int maxConnections,
+        boolean durableAcks) {
 
     /** JDBC URL; unset: an H2 file database "passgate" in the data folder. Nodes sharing a store: jdbc:postgresql://... */
     public static final String URL = "passgate.store.url";
@@ -18,9 +19,17 @@ public record StoreSettings(Optional<String> url, String user, Optional<String> 
     public static final String PASSWORD = "passgate.store.password";
     /** Connections in the pool. */
     public static final String MAX_CONNECTIONS = "passgate.store.max-connections";
+    /**
+     * Whether a reply waits until what it acknowledges is in the store's file (true, the default).
+     * False leaves H2's commits to its write delay, so a kill -9 can lose the last second of
+     * acknowledged work: for measuring what durability costs, never for a real installation.
+     * PostgreSQL makes every commit durable itself either way.
+     */
+    public static final String DURABLE_ACKS = "passgate.store.durable-acks";
 
     public static StoreSettings from(PassGateSettings s) {
-        return new StoreSettings(s.find(URL), s.string(USER), s.find(PASSWORD), s.integer(MAX_CONNECTIONS));
+        return new StoreSettings(s.find(URL), s.string(USER), s.find(PASSWORD), s.integer(MAX_CONNECTIONS),
+                s.flag(DURABLE_ACKS));
     }
 
     /** Opens the configured store, or the embedded one in the data folder. */
@@ -32,6 +41,7 @@ public record StoreSettings(Optional<String> url, String user, Optional<String> 
     @Override
     public String toString() {
         return "StoreSettings[url=" + url.orElse("(embedded)") + ", user=" + user + ", password="
-                + (password.isPresent() ? "(set)" : "(unset)") + ", maxConnections=" + maxConnections + "]";
+                + (password.isPresent() ? "(set)" : "(unset)") + ", maxConnections=" + maxConnections + ", durableAcks="
+                + durableAcks + "]";
     }
 }

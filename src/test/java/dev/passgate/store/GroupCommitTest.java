@@ -3,6 +3,7 @@ package dev.passgate.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.passgate.support.TestDatabases;
 import java.nio.file.Path;
@@ -127,6 +128,23 @@ class GroupCommitTest {
             Jdbc jdbc = new Jdbc(db.dataSource());
             assertEquals(1, rows(jdbc, "BEFORE"), "close commits what was queued");
             assertEquals(1, rows(jdbc, "AFTER"));
+        }
+    }
+
+    @Test
+    void onAnH2FileAnAcknowledgedWriteIsForcedIntoTheFileUnlessDurableAcksAreOff() {
+        assumeTrue(engine() == TestDatabases.Engine.H2, "a PostgreSQL commit is durable by itself: nothing to force");
+        try (Database db = open()) {
+            Jdbc jdbc = new Jdbc(db.dataSource());
+            try (GroupCommit durable = new GroupCommit(db.dataSource(), "test")) {
+                durable.submit(insert("FORCED")).await();
+                assertEquals(1, durable.stats().forces(), "the reply waited for one force");
+            }
+            try (GroupCommit unforced = new GroupCommit(db.dataSource(), "test", false)) {
+                unforced.submit(insert("UNFORCED")).await();
+                assertEquals(0, unforced.stats().forces(), "passgate.store.durable-acks=false: no force");
+                assertEquals(1, rows(jdbc, "UNFORCED"), "but committed when the wait returns");
+            }
         }
     }
 }
