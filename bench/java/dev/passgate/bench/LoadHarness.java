@@ -39,7 +39,7 @@ public final class LoadHarness {
         int[] levels = {1, 16, 64};
         int timeouts = 10_000;
         int idleTimeout = 30;
-        double warmup = 90;
+        double warmup = 300;
         boolean explain = false;
         List<BenchStore> stores = List.of(BenchStore.H2);
         for (int i = 0; i < args.length; i++) {
@@ -212,28 +212,34 @@ public final class LoadHarness {
     /**
      * Runs cycles on each PassGate until the JIT has compiled the hot path: on two cores C2 needs
      * a minute or more (H2's MVMap.operate alone takes seconds to compile), and a level measured
-     * before that measures the compiler as much as PassGate. The PassGates share their code, so
-     * the time is split between them; the floor and FtpServer, with little code, are warm at once.
-     * Prints how much compiling the last ten seconds still saw.
+     * before that measures the compiler as much as PassGate. Rounds of ten seconds on each PassGate
+     * in turn, until a round's compiling took under a tenth of its time or {@code seconds} are
+     * spent; the floor and FtpServer, with little code, are warm at once.
      */
     private static void warmUp(List<BenchServer> gates, int clients, double seconds) throws Exception {
         if (gates.isEmpty()) {
             return;
         }
         var jit = ManagementFactory.getCompilationMXBean();
-        double each = Math.max(5, seconds / gates.size());
-        long lastWindowStart = 0;
-        for (BenchServer gate : gates) {
-            double left = each;
-            while (left > 0) {
-                double chunk = Math.min(10, left);
-                lastWindowStart = jit.getTotalCompilationTime();
-                Cycles.run(() -> PassGateClient.cycle(gate.port), clients, chunk);
-                left -= chunk;
+        double spent = 0;
+        double roundJit;
+        int rounds = 0;
+        do {
+            long before = jit.getTotalCompilationTime();
+            long started = System.nanoTime();
+            for (BenchServer gate : gates) {
+                Cycles.run(() -> PassGateClient.cycle(gate.port), clients, 10);
             }
-        }
-        System.out.printf(Locale.ROOT, "Warm-up: %.0f s of cycles at %d clients per PassGate; JIT compile time in its last"
-                + " window: %.1f s%n", each, clients, (jit.getTotalCompilationTime() - lastWindowStart) / 1e3);
+            double round = (System.nanoTime() - started) / 1e9;
+            roundJit = (jit.getTotalCompilationTime() - before) / 1e3;
+            spent += round;
+            rounds++;
+            if (roundJit < round / 10) {
+                break;
+            }
+        } while (spent < seconds);
+        System.out.printf(Locale.ROOT, "Warm-up: %d rounds of 10 s at %d clients on each PassGate (%.0f s); JIT compile"
+                + " time in the last round: %.1f s%n", rounds, clients, spent, roundJit);
     }
 
     /**
