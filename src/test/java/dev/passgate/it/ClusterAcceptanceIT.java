@@ -464,9 +464,8 @@ class ClusterAcceptanceIT {
         Map<Node, Long> runs = new java.util.LinkedHashMap<>();
         for (Node n : of) {
             try {
-                HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + n.management + "/observe/metrics")).timeout(Duration.ofSeconds(30)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + n.management + "/observe/metrics")).timeout(Duration.ofSeconds(30)).build());
                 var m = PURGE_RUNS.matcher(metrics.body());
                 runs.put(n, m.find() ? (long) Double.parseDouble(m.group(1)) : 0L);
             } catch (IOException e) {
@@ -477,6 +476,24 @@ class ClusterAcceptanceIT {
             }
         }
         return runs;
+    }
+
+    /**
+     * One HTTP/1.1 client for every request, and a wait with a deadline of its own: a fresh client per
+     * request, with its HTTP/2 upgrade attempt, once left this test waiting for ever although the
+     * request's own timeout had passed and the node answered curl at once.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(40, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("no answer to " + request.uri() + " within 40 s", e);
+        }
     }
 
     private static long total(Map<Node, Long> runs) {
@@ -540,7 +557,7 @@ class ClusterAcceptanceIT {
                     .header("Authorization", "Bearer " + credential.path("token").asText())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("command", command)))).build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(request);
             assertEquals(200, response.statusCode(), response.body());
             List<String> lines = new ArrayList<>();
             JSON.readTree(response.body()).path("lines").forEach(l -> lines.add(l.asText()));
