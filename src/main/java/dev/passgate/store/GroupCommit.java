@@ -113,9 +113,12 @@ public final class GroupCommit implements AutoCloseable {
     private static final Write NOTHING = b -> { };
 
     private final DataSource dataSource;
-    /** False only with passgate.store.durable-acks=false: committed writes are left to H2's own write delay. */
-    private final boolean forced;
-    private volatile Boolean checkpoints; // whether the store is an H2 file that needs CHECKPOINT; found on first use
+    /**
+     * Whether commits must be forced with CHECKPOINT: null until the first force finds out whether the
+     * store is an H2 file; false from the start with passgate.store.durable-acks=false, which leaves
+     * committed writes to H2's own write delay.
+     */
+    private volatile Boolean checkpoints;
     private final Object progress = new Object();
     private long submitted; // guarded by progress
     private long durable; // guarded by progress: every write up to this one is in the file or has failed
@@ -143,7 +146,7 @@ public final class GroupCommit implements AutoCloseable {
      */
     public GroupCommit(DataSource dataSource, String name, boolean forced) {
         this.dataSource = dataSource;
-        this.forced = forced;
+        this.checkpoints = forced ? null : Boolean.FALSE;
         this.writer = new Thread(this::writeLoop, name);
         this.writer.setDaemon(true);
         this.forcer = new Thread(this::forceLoop, name + "-force");
@@ -331,7 +334,7 @@ public final class GroupCommit implements AutoCloseable {
     private void force(List<List<Pending>> due) {
         RuntimeException failure = null;
         long start = System.nanoTime();
-        if (forced && !Boolean.FALSE.equals(checkpoints)) { // a PostgreSQL commit is durable once it returns: no connection, no force
+        if (!Boolean.FALSE.equals(checkpoints)) { // PostgreSQL (durable once committed) or durable-acks off: no connection, no force
             try (Connection c = dataSource.getConnection()) {
                 if (needsCheckpoint(c)) {
                     try (var st = c.createStatement()) {
