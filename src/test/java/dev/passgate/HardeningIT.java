@@ -106,6 +106,10 @@ class HardeningIT {
             for (int i = 0; i < 3; i++) { // refused, and told so
                 assertEquals("AUTH_FAILED", LineClient.code(logon(users.get(10), "Wrong" + i)));
             }
+            for (String u : users.subList(11, 14)) { // logged on, their clients not back yet
+                assertTrue(logon(u, PASSWORD).path("ok").asBoolean());
+            }
+            open.add(session(users.get(14))); // connected the moment before the kill
             first.crash();
         } finally {
             for (LineClient s : open) {
@@ -127,9 +131,11 @@ class HardeningIT {
                 assertEquals(1, count(trail, "LOGOUT " + u + " LOGOUT"), trail);
                 assertEquals(0, count(trail, "RESTART"), "a session that ended is not recovered again: " + trail);
             }
-            for (String u : users.subList(5, 10)) {
+            List<String> leftByTheCrash = new ArrayList<>(users.subList(5, 10));
+            leftByTheCrash.addAll(users.subList(11, 15));
+            for (String u : leftByTheCrash) {
                 String trail = cli("admin", "AUDIT USER=" + u + " EVENT=LOGOUT").getValue();
-                assertEquals(1, count(trail, "LOGOUT " + u + " RESTART"), "the crash's session is logged out: " + trail);
+                assertEquals(1, count(trail, "LOGOUT " + u + " RESTART"), "what the crash left is logged out: " + trail);
                 assertEquals(1, count(second.output(), "LOGOUT-EXIT " + u), "its logout exit ran once at the start");
             }
             String failed = cli("admin", "AUDIT USER=" + users.get(10) + " EVENT=VERIFY").getValue();

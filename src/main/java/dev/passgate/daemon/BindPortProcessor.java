@@ -86,7 +86,7 @@ public class BindPortProcessor implements Step {
                 listener.port());
         try {
             String clientId = clientIds.issue(handoff, session, logon.address(), handoffTimeout.toMillis());
-            LogonKeys.HANDOFF.set(exchange, new PortHandoff(listener, clientId));
+            LogonKeys.HANDOFF.set(exchange, new PortHandoff(listener, clientId, session));
         } catch (RuntimeException e) {
             listener.close();
             claim.close();

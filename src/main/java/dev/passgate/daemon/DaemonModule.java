@@ -60,6 +60,7 @@ public final class DaemonModule extends ServiceSupport {
     private final PartnerInfoService partners;
     private final Supplier<SecurityEnvironment> serviceIdentity;
     private final ProducerTemplate template;
+    private final Clock clock;
     private final FailureRateLimiter limiter;
     private final ClusterFailureLimit clusterLimit;
     private final PoolSnapshots poolSnapshots;
@@ -87,6 +88,7 @@ public final class DaemonModule extends ServiceSupport {
         this.partners = partners;
         this.serviceIdentity = serviceIdentity;
         this.template = template;
+        this.clock = clock;
         this.limiter = new FailureRateLimiter(settings.maxFailuresPerMinute(), clock);
         Jdbc store = new Jdbc(security.dataSource());
         String node = session.clusterMessages().node();
@@ -187,6 +189,11 @@ public final class DaemonModule extends ServiceSupport {
                 new PortAllocator(server.portRange(), server.denyClientPort()), server.handoffTimeout(),
                 maxLineBytes, new ConnectHandshake(template, session.sessions()), session.clientIds(), tls, handshakes,
                 pendingHandoffs, server.proxyProtocol());
+    }
+
+    @BindToRegistry("recordLogonSession")
+    public RecordLogonSessionProcessor recordLogonSession() {
+        return new RecordLogonSessionProcessor(session.sessionStore(), clock);
     }
 
     @BindToRegistry("logonReply")

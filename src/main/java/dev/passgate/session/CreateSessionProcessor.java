@@ -8,12 +8,11 @@ import dev.passgate.flow.Step;
 import dev.passgate.flow.StepContract;
 import java.time.Clock;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.camel.Exchange;
 
 /**
  * Connect step: the session itself, in memory only: the logon's environment and pool place,
- * the started miners, a fresh random ID. Nothing knows of it until the next steps record and
+ * the started miners, the random ID chosen at logon. Nothing knows of it until the next steps record and
  * register it.
  */
 public class CreateSessionProcessor implements Step {
@@ -32,7 +31,7 @@ public class CreateSessionProcessor implements Step {
     @Override
     public void process(Exchange exchange) {
         PendingSession pending = PENDING_KEY.get(exchange);
-        SESSION_KEY.set(exchange, new Session(UUID.randomUUID().toString(), pending.environment(),
+        SESSION_KEY.set(exchange, new Session(pending.sessionId(), pending.environment(),
                 MINERS_STARTED_KEY.get(exchange).byMiner(), pending.lease(), pending.address(), pending.port(),
                 clock.instant()));
     }

@@ -44,7 +44,7 @@ public class LogOutLostSessionsProcessor implements Step {
             int ended = 0;
             for (SessionStore.Row row : rows) {
                 if (store.ended(row.id(), row.user(), row.address(), SessionEndReason.NODE_LOST,
-                        "session " + row.id() + " of node " + node + " ended: node lost")) {
+                        row.what() + " of node " + node + " ended: node lost")) {
                     exits.sessionEnded(row.user(), row.address(), SessionEndReason.NODE_LOST.exitReason());
                     ended++;
                 }

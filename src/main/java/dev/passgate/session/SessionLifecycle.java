@@ -7,7 +7,8 @@ import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Sessions around a node's life. At start (routes and exits running) it logs out what a crashed
- * previous life left behind: logout exits run, audited as ended by restart. At stop, while the
+ * previous life left behind, sessions and logons whose client had not reconnected yet alike:
+ * logout exits run, audited as ended by restart. At stop, while the
  * routes still run, it logs out every live session once (logout exits run, audited shutdown);
  * the exits' termination comes after it.
  */
@@ -39,7 +40,7 @@ final class SessionLifecycle extends EventNotifierSupport {
             // The row decides who ends it: the survivors may be logging out this node's sessions
             // right now, if they thought it lost; whoever removes the row audits it and runs the exit.
             if (store.ended(row.id(), row.user(), row.address(), SessionEndReason.RESTART,
-                    "session " + row.id() + " ended by restart")) {
+                    row.what() + " ended by restart")) {
                 exits.sessionEnded(row.user(), row.address(), SessionEndReason.RESTART.exitReason());
             }
         }

@@ -10,7 +10,7 @@ import org.apache.camel.Exchange;
  * Connect step, where {@code passgate.session.single-logon=true} (the route's filter): of the
  * user's sessions on every node, the newest stays and the others end ({@code {"event":"replaced"}})
  * ({@link SingleLogonRule}), so a crashed client holds nothing. Runs after the session's row is
- * committed.
+ * submitted, and waits for its commit before it looks.
  */
 public class SingleLogonProcessor implements Step {
 

@@ -34,8 +34,9 @@ public final class SingleLogonRule {
         messages.on(Message.REPLACE_SESSION.name(), m -> sessions.find(m.payload()).ifPresent(this::replace));
     }
 
-    /** Ends every session of the user but the newest; the given one is already recorded. */
+    /** Ends every session of the user but the newest; the given one's row was submitted on this thread. */
     public void apply(Session current) {
+        store.sync(); // its own row committed first: of two nodes connecting at once, the later to look sees both
         List<SessionStore.Recorded> recorded = store.ofUser(current.user()); // oldest first: the last one stays
         for (SessionStore.Recorded r : recorded.subList(0, Math.max(0, recorded.size() - 1))) {
             if (r.node().equals(node)) {

@@ -38,6 +38,9 @@ class ClusterOperatorPostgresTest {
         try (RunningPassGate a = node(url, "PGA"); RunningPassGate b = node(url, "PGB")) {
             a.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED", "ADDUSER ANN PASSWORD(Secret1) NOEXPIRED");
             try (LineClient joe = b.session("JOE", "Secret1"); LineClient ann = b.session("ANN", "Secret1")) {
+                // A session's connected row is committed a few milliseconds after its connect reply
+                // (the logon's row already made it durable): the other node sees it then.
+                waitFor(Duration.ofSeconds(5), () -> operator(a, "DISPLAY CLIENTS,USER").endsWith("2 clients (0 on PGA)"));
                 String clients = operator(a, "DISPLAY CLIENTS,USER");
                 assertTrue(clients.lines().anyMatch(l -> l.contains(" JOE ") && l.contains(" PGB ")), clients);
                 assertTrue(clients.endsWith("2 clients (0 on PGA)"), clients);

@@ -27,10 +27,12 @@ class RestartRecoveryTest {
     @TempDir
     Path data;
 
-    private static int count(DataSource ds, String sql) throws Exception {
+    private static int count(DataSource ds, String sql) {
         try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -68,6 +70,32 @@ class RestartRecoveryTest {
             assertEquals(0, count(ds, "SELECT COUNT(*) FROM passgate_session"));
             var audit = second.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 5);
             assertTrue(audit.stream().anyMatch(e -> e.outcome().equals("RESTART")), audit.toString());
+        }
+    }
+
+    private static final String WAITING_LOGONS = "SELECT COUNT(*) FROM passgate_session WHERE connected = FALSE";
+
+    @Test
+    void aLogonIsRecordedBeforeItsReplyAndItsRowGoesWithAHandoffThatEnds() throws Exception {
+        Map<String, String> settings = Map.of("passgate.exit.class", RecordingExit.class.getName(),
+                "passgate.server.handoff-timeout", "1");
+        try (RunningPassGate first = new RunningPassGate(data, settings)) {
+            first.admin("ADDUSER JOE PASSWORD(Secret1) NOEXPIRED");
+            DataSource ds = first.passGate.security().dataSource();
+            first.logon("JOE", "Secret1");
+            assertEquals(1, count(ds, WAITING_LOGONS), "in the store when the logon's reply arrives");
+            Eventually.waitFor(java.time.Duration.ofSeconds(10), () -> count(ds, WAITING_LOGONS) == 0);
+
+            first.logon("JOE", "Secret1"); // still waiting for its client when the node stops
+            assertEquals(1, count(ds, WAITING_LOGONS));
+        }
+        try (RunningPassGate second = new RunningPassGate(data, settings)) {
+            DataSource ds = second.passGate.security().dataSource();
+            assertEquals(0, count(ds, "SELECT COUNT(*) FROM passgate_session"), "the orderly stop took the row away");
+            assertTrue(second.passGate.security().audit().query("JOE", AuditEvent.LOGOUT, 5).isEmpty(),
+                    "nothing of it is logged out at the next start");
+            assertTrue(RecordingExit.of(second).events().stream().noneMatch(e -> e.startsWith("logout JOE")),
+                    RecordingExit.of(second).events().toString());
         }
     }
 

@@ -245,6 +245,7 @@ class SessionStepsTest {
         Session s = session();
         Exchange e = exchange();
         SessionKeys.SESSION_KEY.set(e, s);
+        SessionKeys.PENDING_KEY.set(e, pending()); // a logon whose row nobody recorded: the step waits for its own
         new PersistSessionProcessor(store).process(e);
         assertEquals(List.of("s-1"), store.leftBehind().stream().map(SessionStore.Row::id).toList(),
                 "committed when the step returns");
@@ -253,6 +254,39 @@ class SessionStepsTest {
         assertEquals(List.of(), store.leftBehind());
         var audit = registry.registry.audit().query("JOE", AuditEvent.LOGOUT, 5);
         assertEquals("CANCELLED", audit.get(0).outcome());
+    }
+
+    @Test
+    void aLogonsRowIsNoSessionUntilTheReconnectMarksItConnectedAndAHandoffThatEndsTakesItAway() {
+        SessionStore store = new SessionStore(new Jdbc(registry.registry.dataSource()), registry.registry.audit(), "PG01");
+        PendingSession waiting = pending();
+        store.addLogon(waiting, clock.millis());
+        store.sync();
+        assertTrue(waiting.recorded());
+        assertEquals(List.of(new SessionStore.Row(waiting.sessionId(), "JOE", "127.0.0.1", clock.millis(), false)),
+                store.leftBehind(), "a crash now leaves the logon for the next start to log out");
+        assertEquals(List.of(), store.ofUser("JOE"), "no session for single logon, DISPLAY or CANCEL yet");
+
+        Exchange e = exchange();
+        SessionKeys.PENDING_KEY.set(e, waiting);
+        SessionKeys.MINERS_STARTED_KEY.set(e, new MinerEnvironments(Map.of("files", joe())));
+        new CreateSessionProcessor(clock).process(e);
+        Session s = SessionKeys.SESSION_KEY.get(e);
+        assertEquals(waiting.sessionId(), s.id(), "the session has the ID its logon recorded");
+        new PersistSessionProcessor(store).process(e);
+        store.sync();
+        assertEquals(List.of(true), store.leftBehind().stream().map(SessionStore.Row::connected).toList());
+        assertEquals(List.of(s.id()), store.ofUser("JOE").stream().map(SessionStore.Recorded::id).toList());
+        store.logonEnded(waiting); // the handoff's end, after the session took it over, leaves the session's row alone
+        store.sync();
+        assertEquals(1, store.leftBehind().size());
+
+        PendingSession abandoned = pending();
+        store.addLogon(abandoned, clock.millis());
+        store.logonEnded(abandoned);
+        store.sync();
+        assertEquals(List.of(s.id()), store.leftBehind().stream().map(SessionStore.Row::id).toList(),
+                "the logon whose client never came is gone");
     }
 
     @Test

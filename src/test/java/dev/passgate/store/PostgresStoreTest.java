@@ -54,7 +54,7 @@ class PostgresStoreTest {
             assertEquals("bytea", jdbc.queryOne("SELECT data_type FROM information_schema.columns"
                     + " WHERE table_name = 'qrtz_job_details' AND column_name = 'job_data'", rs -> rs.getString(1))
                     .orElseThrow());
-            assertEquals(10, jdbc.queryOne("SELECT MAX(CAST(version AS INT)) FROM flyway_schema_history",
+            assertEquals(11, jdbc.queryOne("SELECT MAX(CAST(version AS INT)) FROM flyway_schema_history",
                     rs -> rs.getInt(1)).orElseThrow());
         }
     }
