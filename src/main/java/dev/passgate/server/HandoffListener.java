@@ -24,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one-shot listener of the port handoff (FTP's passive mode, for logons): bound on
@@ -53,6 +54,7 @@ public final class HandoffListener implements AutoCloseable {
     private volatile int port;
     private volatile ScheduledFuture<?> timer;
     private final PortAllocator allocator;
+    private final AtomicBoolean released = new AtomicBoolean();
 
     private HandoffListener(PortAllocator allocator) {
         this.allocator = allocator;
@@ -153,12 +155,19 @@ public final class HandoffListener implements AutoCloseable {
 
     /** Closes the listening socket; outside the event loop, waits so the port is free on return. */
     private void closeServer() {
-        int port = this.port;
         var closing = server.close();
-        closing.addListener(f -> allocator.release(port));
-        if (!server.eventLoop().inEventLoop()) {
+        if (server.eventLoop().inEventLoop()) {
+            closing.addListener(f -> releasePort());
+        } else {
             closing.awaitUninterruptibly();
-            allocator.release(port); // now, not when the listener above gets its turn on the event loop
+            releasePort();
+        }
+    }
+
+    /** Once: a second release could come after another listener took the port, and let a third logon try it. */
+    private void releasePort() {
+        if (released.compareAndSet(false, true)) {
+            allocator.release(port);
         }
     }
 
