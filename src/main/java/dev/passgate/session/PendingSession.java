@@ -52,7 +52,10 @@ public final class PendingSession {
         return port;
     }
 
-    /** Whether the session's row was committed before the logon's reply (the reconnect then waits for nothing). */
+    /**
+     * Whether the logon submitted the session's row, in the commit its reply waits for; a client
+     * can reconnect only after that reply, so the reconnect then waits for nothing.
+     */
     public boolean recorded() {
         return recorded;
     }
