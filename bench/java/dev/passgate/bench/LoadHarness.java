@@ -203,7 +203,7 @@ public final class LoadHarness {
             }
             if (idle > 0) {
                 for (BenchServer gate : gates) {
-                    idleSessions(gate, idle);
+                    idleSessions(gate, idle, explain);
                 }
             }
         }
@@ -421,8 +421,10 @@ public final class LoadHarness {
         return clients;
     }
 
-    private static void idleSessions(BenchServer pg, int total) throws Exception {
+    private static void idleSessions(BenchServer pg, int total, boolean explain) throws Exception {
         long before = usedHeapAfterGc();
+        long rssBefore = residentKiB();
+        HeapHistogram histogramBefore = explain ? HeapHistogram.take() : null;
         int children = 2;
         List<Process> clients = new ArrayList<>();
         String java = System.getProperty("java.home") + "/bin/java";
@@ -445,7 +447,14 @@ public final class LoadHarness {
         System.out.printf(Locale.ROOT, "Idle sessions held on %s: %d (clients opened %d, %d failed); server heap %d MiB -> %d MiB,"
                 + " %.1f KiB per session; a 1 GiB heap holds about %.0f such sessions%n", pg.store.label(), held, ready, failed,
                 before >> 20, after >> 20, perSession / 1024, (1L << 30) / perSession);
+        long rss = residentKiB();
+        System.out.printf(Locale.ROOT, "Resident memory of the server process (VmRSS): %d MiB -> %d MiB with %d idle sessions%n",
+                rssBefore >> 10, rss >> 10, held);
         System.out.println("Open file descriptors of the server process: " + openFds());
+        if (explain) {
+            System.out.println("What each idle session keeps on the heap (live objects, by class, most bytes first):");
+            System.out.println(HeapHistogram.take().growthPer(histogramBefore, Math.max(1, held), 60));
+        }
         for (Process p : clients) {
             p.getOutputStream().close();
             p.waitFor();
@@ -478,6 +487,16 @@ public final class LoadHarness {
             Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The process's resident set in KiB, from /proc; -1 where there is none. */
+    private static long residentKiB() {
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .findFirst().orElse(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private static long openFdCount() {
