@@ -2,16 +2,17 @@ package dev.passgate.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.BindException;
@@ -43,6 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class HandoffListener implements AutoCloseable {
 
     private static final String HANDSHAKE = "handshake";
+    private static final ChannelFactory<ServerChannel> ONE_SHOT = OneShotServerChannel::new;
 
     private final ChannelGroup waiting = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     /** Who won: the accepted client, or why nobody did. Decided first, told once the port is free. */
@@ -82,7 +84,7 @@ public final class HandoffListener implements AutoCloseable {
         HandoffListener listener = new HandoffListener(allocator);
         LineCodec codec = new LineCodec(maxLineBytes);
         ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channelFactory(ONE_SHOT)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
