@@ -11,7 +11,7 @@ import java.util.List;
  * connection it accepts has no parent. Netty's accepted channel keeps a reference to its server
  * channel for as long as it lives, and a handoff's listener is closed the moment its client is
  * in; so every idle session would keep a dead listener (its socket object, pipeline and
- * selection key, about a kilobyte) on the heap. Nothing of PassGate asks for the parent.
+ * selection key: 1.6 KiB) on the heap. Nothing of PassGate asks for the parent.
  */
 final class OneShotServerChannel extends NioServerSocketChannel {
 

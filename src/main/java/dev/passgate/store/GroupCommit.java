@@ -365,10 +365,14 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** While others wait too, waits until the given time for more batches to share the force. */
+    /**
+     * While others wait too, waits until the given time for more batches to share the force; not
+     * where there is no force to share (PostgreSQL, durable-acks off).
+     */
     private void gather(long until) throws InterruptedException {
         long left;
-        while (waiters.get() > 1 && !closed && (left = until - System.nanoTime()) > 0) {
+        while (!Boolean.FALSE.equals(checkpoints) && waiters.get() > 1 && !closed
+                && (left = until - System.nanoTime()) > 0) {
             TimeUnit.NANOSECONDS.timedWait(progress, left);
         }
     }
