@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -27,8 +26,7 @@ import org.slf4j.LoggerFactory;
  * its write is durable waits for its {@link Ticket}, or for {@link #sync}.
  *
  * <p>The two stages overlap: while one force runs, the writer commits the next batches, and
- * the next force covers all of them. While several threads wait, a force also waits a few
- * milliseconds for company. So under load one file write serves many batches and the
+ * the next force covers all of them. So under load one file write serves many batches and the
  * writer never idles behind the file; alone, a caller waits about one commit and one force.
  * Reads never wait for it. A write nobody waits for yet waits a few milliseconds for the rest of
  * its request's records, so that the request's reply costs one batch and one force, not one per record.
@@ -67,10 +65,8 @@ public final class GroupCommit implements AutoCloseable {
          * @throws Jdbc.StoreException when it failed, or was not committed within the timeout
          */
         public void await() {
-            boolean waited = !done.isDone();
-            if (waited) {
+            if (!done.isDone()) {
                 owner.want(seq);
-                owner.waiters.incrementAndGet();
             }
             try {
                 done.get(AWAIT_SECONDS, TimeUnit.SECONDS);
@@ -81,10 +77,6 @@ public final class GroupCommit implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Jdbc.StoreException(new SQLException("interrupted while waiting for the commit", "HY008"));
-            } finally {
-                if (waited) {
-                    owner.waiters.decrementAndGet();
-                }
             }
         }
 
@@ -118,14 +110,6 @@ public final class GroupCommit implements AutoCloseable {
      */
     private static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-    /**
-     * How long after the previous force began the next one waits for company while more than one
-     * thread waits: under load the writes of these milliseconds then share one file write (and one
-     * H2 chunk), instead of each batch paying for its own; PostgreSQL's commit_delay with
-     * commit_siblings, for the same reason. A caller alone never waits for it.
-     */
-    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-
     private static final Write NOTHING = b -> { };
 
     private final DataSource dataSource;
@@ -151,8 +135,6 @@ public final class GroupCommit implements AutoCloseable {
     private final LongAdder writes = new LongAdder();
     private final LongAdder forces = new LongAdder();
     private final LongAdder forceNanos = new LongAdder();
-    /** Threads waiting for a write of theirs to be durable: more than one, and a force waits for company. */
-    private final AtomicInteger waiters = new AtomicInteger();
 
     public GroupCommit(DataSource dataSource, String name) {
         this(dataSource, name, true);
@@ -230,24 +212,10 @@ public final class GroupCommit implements AutoCloseable {
     private void await(long target) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AWAIT_SECONDS);
         synchronized (progress) {
-            if (durable >= target) {
-                return;
-            }
-            if (target > wanted) {
+            if (durable < target && target > wanted) {
                 wanted = target;
                 progress.notifyAll();
             }
-            waiters.incrementAndGet();
-            try {
-                awaitDurable(target, deadline);
-            } finally {
-                waiters.decrementAndGet();
-            }
-        }
-    }
-
-    private void awaitDurable(long target, long deadline) {
-        synchronized (progress) {
             while (durable < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || ((!writer.isAlive() || !forcer.isAlive()) && !closed)) {
@@ -342,38 +310,23 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Forces whatever the writer has committed since the last force, for as long as the writer runs. */
     private void forceLoop() {
-        long lastStart = System.nanoTime() - GATHER_NANOS;
         while (true) {
             List<List<Pending>> due;
             synchronized (progress) {
-                try {
-                    while (unforced.isEmpty() && (writer.isAlive() || !closed)) {
+                while (unforced.isEmpty() && (writer.isAlive() || !closed)) {
+                    try {
                         progress.wait(100);
-                    }
-                    if (unforced.isEmpty()) {
+                    } catch (InterruptedException e) {
                         return;
                     }
-                    gather(lastStart + GATHER_NANOS);
-                } catch (InterruptedException e) {
+                }
+                if (unforced.isEmpty()) {
                     return;
                 }
                 due = new ArrayList<>(unforced);
                 unforced.clear();
             }
-            lastStart = System.nanoTime();
             force(due);
-        }
-    }
-
-    /**
-     * While others wait too, waits until the given time for more batches to share the force; not
-     * where there is no force to share (PostgreSQL, durable-acks off).
-     */
-    private void gather(long until) throws InterruptedException {
-        long left;
-        while (!Boolean.FALSE.equals(checkpoints) && waiters.get() > 1 && !closed
-                && (left = until - System.nanoTime()) > 0) {
-            TimeUnit.NANOSECONDS.timedWait(progress, left);
         }
     }
 

@@ -147,45 +147,4 @@ class GroupCommitTest {
             }
         }
     }
-
-    @Test
-    void whileSeveralThreadsWaitOneForceServesTheWritesOfEachFewMilliseconds() throws Exception {
-        assumeTrue(engine() == TestDatabases.Engine.H2, "a PostgreSQL commit is durable by itself: nothing to force");
-        int threads = 8;
-        int rounds = 25;
-        try (Database db = open(); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                done.add(pool.submit(() -> {
-                    start.await();
-                    for (int r = 0; r < rounds; r++) {
-                        commits.submit(insert("GATHERED")).await();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
-            assertEquals(threads * rounds, rows(new Jdbc(db.dataSource()), "GATHERED"), "every acknowledged write is there");
-            long forces = commits.stats().forces();
-            // each thread waits for every write in turn, so about one force per round when they share
-            assertTrue(forces <= rounds * 3 / 2, forces + " forces for " + threads * rounds + " writes of " + threads
-                    + " waiting threads");
-        }
-    }
-
-    @Test
-    void aCallerAloneGetsAForceOfItsOwnForEachWrite() {
-        assumeTrue(engine() == TestDatabases.Engine.H2, "a PostgreSQL commit is durable by itself: nothing to force");
-        try (Database db = open(); GroupCommit commits = new GroupCommit(db.dataSource(), "test")) {
-            for (int i = 0; i < 20; i++) {
-                commits.submit(insert("ALONE")).await();
-            }
-            assertEquals(20, commits.stats().forces(), "nobody else waits: no write waits for company");
-        }
-    }
 }
