@@ -290,6 +290,32 @@ class SessionStepsTest {
     }
 
     @Test
+    void aReconnectedSessionIsNewerThanOneRecordedWhileItsClientWasAwayAndAnExpiredLogonsSessionIsStillRecorded() {
+        SessionStore store = new SessionStore(new Jdbc(registry.registry.dataSource()), registry.registry.audit(), "PG01");
+        PendingSession waiting = pending();
+        store.addLogon(waiting, clock.millis());
+        store.sync();
+        store.add(session()); // JOE's "s-1", connected while the first logon's client was still on its way
+        Session reconnected = new Session(waiting.sessionId(), joe(), Map.of(), waiting.lease(), "127.0.0.1", 40017,
+                clock.instant().plusSeconds(2));
+        store.connected(reconnected, waiting);
+        store.sync();
+        assertEquals(List.of("s-1", waiting.sessionId()), store.ofUser("JOE").stream().map(SessionStore.Recorded::id).toList(),
+                "single logon keeps the session that connected last");
+        assertEquals(List.of(clock.millis() + 2_000), store.ofUser("JOE").stream()
+                .filter(r -> r.id().equals(waiting.sessionId())).map(SessionStore.Recorded::startedAt).toList(),
+                "the row says when the session started, not when its logon did");
+
+        PendingSession late = pending();
+        store.addLogon(late, clock.millis());
+        store.logonEnded(late); // its handoff timed out just before the client's reconnect got through
+        store.connected(new Session(late.sessionId(), joe(), Map.of(), late.lease(), "127.0.0.1", 40017, clock.instant()),
+                late);
+        store.sync();
+        assertEquals(3, store.ofUser("JOE").size(), "the session is recorded all the same");
+    }
+
+    @Test
     void attachPutsTheSessionHandlerOnTheConnection() {
         SessionStore store = new SessionStore(new Jdbc(registry.registry.dataSource()), registry.registry.audit(), "PG01");
         EmbeddedChannel channel = new EmbeddedChannel();
