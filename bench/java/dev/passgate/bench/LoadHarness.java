@@ -422,7 +422,7 @@ public final class LoadHarness {
     }
 
     private static void idleSessions(BenchServer pg, int total, boolean explain) throws Exception {
-        long before = usedHeapAfterGc();
+        long before = settledHeap();
         long rssBefore = residentKiB();
         HeapHistogram histogramBefore = explain ? HeapHistogram.take() : null;
         int children = 2;
@@ -479,6 +479,24 @@ public final class LoadHarness {
             }
             Thread.sleep(1000);
         }
+    }
+
+    /**
+     * The heap in use once what the cycles before left behind is gone: read after a GC until two
+     * readings a second apart agree within 1 MiB (at most 30 s). Read at once, it can still hold
+     * tens of MiB that die a few seconds later, and the per-session figure comes out far too small.
+     */
+    private static long settledHeap() throws InterruptedException {
+        long last = usedHeapAfterGc();
+        for (int i = 0; i < 30; i++) {
+            Thread.sleep(1000);
+            long now = usedHeapAfterGc();
+            if (Math.abs(now - last) < (1 << 20)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
